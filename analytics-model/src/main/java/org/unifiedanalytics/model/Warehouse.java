@@ -3,6 +3,7 @@ package org.unifiedanalytics.model;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.jooq.conf.RenderMapping;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.unifiedanalytics.model.internal.DailyPartitions;
 import org.unifiedanalytics.model.internal.DialectDetector;
 import org.unifiedanalytics.model.internal.RecordWriter;
 import org.unifiedanalytics.model.internal.SchemaMigrator;
@@ -222,6 +224,12 @@ public final class Warehouse implements AutoCloseable {
         @Override
         public WriteResult write(Collection<? extends WarehouseRecord> records) {
             return writer.write(connection, records);
+        }
+
+        @Override
+        public int deleteDays(Class<? extends WarehouseRecord> dailyKind, String platform, String accountId,
+                              LocalDate from, LocalDate toExclusive) {
+            return DailyPartitions.delete(transactionDsl, dailyKind, platform, accountId, from, toExclusive);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.unifiedanalytics.model;
 
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.Collection;
 
 import org.jooq.DSLContext;
@@ -14,6 +15,14 @@ public interface WarehouseTransaction {
 
     /** Validates and upserts records, as {@link Warehouse#write(Collection)} does, inside this transaction. */
     WriteResult write(Collection<? extends WarehouseRecord> records);
+
+    /**
+     * Deletes one account's rows of a daily-metric kind ({@code ContentMetrics}, {@code AccountMetrics},
+     * {@code WebTraffic}, {@code EmailCampaignMetrics}) for the reporting dates {@code [from, toExclusive)},
+     * so that a re-read window replaces those days whole. Returns the number of rows deleted.
+     */
+    int deleteDays(Class<? extends WarehouseRecord> dailyKind, String platform, String accountId, LocalDate from,
+                   LocalDate toExclusive);
 
     /** A jOOQ context bound to this transaction's connection, mapped to the warehouse's schema. */
     DSLContext dsl();

@@ -91,12 +91,13 @@ public final class RecordMapping<R extends WarehouseRecord> {
             }
         } else if (value instanceof BigDecimal number && type.hasPrecision() && type.precision() > 0) {
             int scale = type.scale();
-            BigDecimal stripped = number.stripTrailingZeros();
-            if (stripped.scale() > scale) {
+            // Stripping zeros allocates; only amounts written with more places than stored need it.
+            BigDecimal exact = number.scale() > scale ? number.stripTrailingZeros() : number;
+            if (exact.scale() > scale) {
                 violations.add(column.property(), "has more than " + scale + " decimal places: "
                         + number.toPlainString() + " (rounding is the source's business, not the warehouse's)");
             }
-            int integerDigits = stripped.precision() - stripped.scale();
+            int integerDigits = exact.precision() - exact.scale();
             if (integerDigits > type.precision() - scale) {
                 violations.add(column.property(), "is too large to store: " + number.toPlainString());
             }

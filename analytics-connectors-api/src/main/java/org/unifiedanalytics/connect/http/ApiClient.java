@@ -1,0 +1,430 @@
+package org.unifiedanalytics.connect.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+
+/**
+ * The HTTP client connectors use: the JDK's {@link HttpClient} with JSON (Jackson), timeouts, retries
+ * with exponential backoff and jitter that honour {@code Retry-After} (Resilience4j Retry), a client-side
+ * rate limit (Resilience4j RateLimiter, shareable between clients of one app), and errors that say what
+ * happened. Secrets in query parameters are redacted in every message; headers never appear in one.
+ *
+ * <pre>{@code
+ * ApiClient api = context.http()
+ *         .baseUrl(config.url("base_url"))
+ *         .header("Access-Token", () -> tokens.current().reveal())
+ *         .build();
+ * JsonNode page = api.getJson("/v1.3/business/get/", Map.of("business_id", account));
+ * }</pre>
+ *
+ * <p>Thread-safe once built.
+ */
+public final class ApiClient {
+
+    /** Query parameters whose values never appear in a message. */
+    public static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "token", "api_key", "apikey", "key",
+            "sign", "signature", "client_secret", "secret", "password", "refresh_token", "code", "app_secret");
+
+    private final HttpClient http;
+    private final URI baseUrl;
+    private final Map<String, Supplier<String>> headers;
+    private final Duration requestTimeout;
+    private final Retry retry;
+    private final List<RateLimiter> rateLimiters;
+    private final List<ResponseRule> rules;
+    private final RequestListener listener;
+    private final JsonSupport json = new JsonSupport();
+    private final Set<String> secretParameters;
+
+    private ApiClient(Builder b) {
+        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.baseUrl = b.baseUrl;
+        this.headers = Map.copyOf(b.headers);
+        this.requestTimeout = b.requestTimeout;
+        this.rateLimiters = List.copyOf(b.rateLimiters);
+        this.rules = List.copyOf(b.rules);
+        this.listener = b.listener;
+        this.secretParameters = Set.copyOf(b.secretParameters);
+        Duration initial = b.initialDelay;
+        Duration max = b.maxDelay;
+        RequestListener events = b.listener;
+        this.retry = Retry.of("api", RetryConfig.<ApiResponse>custom()
+                .maxAttempts(b.maxRetries + 1)
+                .retryOnException(e -> e instanceof ApiException api && api.retryable())
+                .intervalBiFunction((Integer attempt, Either<Throwable, ApiResponse> outcome) -> {
+                    Duration wait = backoff(attempt, initial, max);
+                    if (outcome.isLeft() && outcome.getLeft() instanceof ApiException api && api.retryAfter().isPresent()) {
+                        Duration asked = api.retryAfter().get();
+                        wait = asked.compareTo(max) > 0 ? max : asked;
+                    }
+                    events.retrying(wait);
+                    return wait.toMillis();
+                })
+                .build());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Jackson's mapper as the toolkit configures it (exact decimals), for connectors that bind to types. */
+    public ObjectMapper objectMapper() {
+        return json.mapper();
+    }
+
+    /** Sends a request, retrying what can be retried; a response that passed every check, or the last failure. */
+    public ApiResponse send(ApiRequest request) {
+        Objects.requireNonNull(request, "request");
+        try {
+            return Retry.decorateCheckedSupplier(retry, () -> attempt(request)).get();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new ApiException("request failed: " + e, describe(request), 0, false, e);
+        }
+    }
+
+    public JsonNode getJson(String path, Map<String, ?> query) {
+        return send(ApiRequest.get(path).query(query).build()).json();
+    }
+
+    /** POSTs a body (a JSON string, or an object Jackson writes) and parses the JSON answer. */
+    public JsonNode postJson(String path, Map<String, ?> query, Object body) {
+        String text = body instanceof String s ? s : json.write(body);
+        return send(ApiRequest.post(path).query(query).jsonBody(text).build()).json();
+    }
+
+    /** The URL a request goes to, as sent (query parameters encoded in their order). */
+    public URI uriOf(ApiRequest request) {
+        URI base = request.path().startsWith("http://") || request.path().startsWith("https://")
+                ? URI.create(request.path()) : resolve(request.path());
+        if (request.query().isEmpty()) {
+            return base;
+        }
+        String query = request.query().entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        String text = base.toString();
+        return URI.create(text + (text.contains("?") ? "&" : "?") + query);
+    }
+
+    private URI resolve(String path) {
+        if (baseUrl == null) {
+            throw new IllegalStateException("no base URL set for relative path " + path);
+        }
+        String base = baseUrl.toString();
+        return URI.create(base.endsWith("/") && path.startsWith("/") ? base + path.substring(1)
+                : !base.endsWith("/") && !path.startsWith("/") ? base + "/" + path : base + path);
+    }
+
+    private ApiResponse attempt(ApiRequest request) {
+        for (RateLimiter limiter : rateLimiters) {
+            long nanos = limiter.reservePermission();
+            if (nanos < 0) {
+                throw new ApiException.RateLimited("the client-side rate limit could not grant a request in time",
+                        describe(request), 0, null);
+            }
+            if (nanos > 0) {
+                sleep(Duration.ofNanos(nanos));
+                listener.rateLimitWaited(Duration.ofNanos(nanos));
+            }
+        }
+        String description = describe(request);
+        HttpRequest.Builder http = HttpRequest.newBuilder(uriOf(request)).timeout(requestTimeout);
+        headers.forEach((name, value) -> http.header(name, value.get()));
+        request.headers().forEach(http::header);
+        if (request.body().isPresent()) {
+            http.header("Content-Type", request.contentType());
+            http.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body().get(), StandardCharsets.UTF_8));
+        } else {
+            http.method(request.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        if (!request.headers().containsKey("Accept")) {
+            http.header("Accept", "application/json");
+        }
+        HttpResponse<String> raw;
+        try {
+            raw = this.http.send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            listener.attempted("transport");
+            throw new ApiException.Transport("timed out after " + requestTimeout.toMillis() + " ms", description, e);
+        } catch (IOException e) {
+            listener.attempted("transport");
+            throw new ApiException.Transport("no response: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), description, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted while waiting for a response", description, 0, false, e);
+        }
+        ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers(), raw.body(), description, json);
+        try {
+            checkStatus(response);
+            for (ResponseRule rule : rules) {
+                Optional<ApiException> failure = rule.inspect(response);
+                if (failure.isPresent()) {
+                    throw failure.get();
+                }
+            }
+        } catch (ApiException e) {
+            listener.attempted(outcome(e));
+            throw e;
+        }
+        listener.attempted("success");
+        return response;
+    }
+
+    private void checkStatus(ApiResponse response) {
+        int status = response.status();
+        String request = response.requestDescription();
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        String message = apiMessage(response);
+        if (status == 401 || status == 403) {
+            throw new ApiException.Authentication(message, request, status);
+        }
+        if (status == 429) {
+            throw new ApiException.RateLimited(message, request, status, retryAfter(response).orElse(null));
+        }
+        if (status >= 500) {
+            throw new ApiException.ServerError(message, request, status);
+        }
+        throw new ApiException.ClientError(message, request, status);
+    }
+
+    /** The API's own words for an error: common JSON error shapes, else an excerpt of the body. */
+    static String apiMessage(ApiResponse response) {
+        String body = response.body();
+        if (body == null || body.isBlank()) {
+            return "no body";
+        }
+        try {
+            JsonNode node = new JsonSupport().mapper().readTree(body);
+            for (String pointer : List.of("/message", "/error/message", "/errors/0/detail", "/errors/0/message",
+                    "/error_description", "/msg", "/error")) {
+                JsonNode found = node.at(pointer);
+                if (found.isTextual() && !found.asText().isBlank()) {
+                    return found.asText();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: the excerpt says what it was
+        }
+        return "body " + JsonSupport.excerpt(body);
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date. */
+    static Optional<Duration> retryAfter(ApiResponse response) {
+        Optional<String> header = response.header("Retry-After");
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = header.get().strip();
+        try {
+            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value) * 1000)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String outcome(ApiException e) {
+        if (e instanceof ApiException.RateLimited) {
+            return "rate_limited";
+        }
+        if (e instanceof ApiException.Authentication) {
+            return "authentication";
+        }
+        if (e instanceof ApiException.ServerError) {
+            return "server_error";
+        }
+        if (e instanceof ApiException.MalformedResponse) {
+            return "malformed";
+        }
+        if (e instanceof ApiException.Transport) {
+            return "transport";
+        }
+        return "client_error";
+    }
+
+    /** The request as messages show it: method and URL, secret query values redacted. */
+    public String describe(ApiRequest request) {
+        URI uri;
+        try {
+            uri = uriOf(request);
+        } catch (RuntimeException e) {
+            return request.method() + " " + request.path();
+        }
+        String query = uri.getRawQuery();
+        String base = uri.toString();
+        if (query != null) {
+            base = base.substring(0, base.indexOf('?'));
+            List<String> parts = new ArrayList<>();
+            for (String part : query.split("&")) {
+                int eq = part.indexOf('=');
+                String name = eq < 0 ? part : part.substring(0, eq);
+                parts.add(secretParameters.contains(name.toLowerCase(Locale.ROOT)) ? name + "=******" : part);
+            }
+            base = base + "?" + String.join("&", parts);
+        }
+        return request.method() + " " + base;
+    }
+
+    private static Duration backoff(int attempt, Duration initial, Duration max) {
+        double exponential = initial.toMillis() * Math.pow(2, Math.max(0, attempt - 1));
+        // "Full jitter" keeps a crowd of retrying clients from hitting the API in step.
+        double jittered = exponential / 2 + ThreadLocalRandom.current().nextDouble(exponential / 2 + 1);
+        return Duration.ofMillis((long) Math.min(jittered, max.toMillis()));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rate limited", e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A rate limiter to share between the clients of one app: {@code n} requests per {@code period}. */
+    public static RateLimiter rateLimiter(String name, int requests, Duration period) {
+        return RateLimiter.of(name, RateLimiterConfig.custom().limitForPeriod(requests).limitRefreshPeriod(period)
+                .timeoutDuration(Duration.ofMinutes(10)).build());
+    }
+
+    /** Builds a client. Not thread-safe. */
+    public static final class Builder {
+        private URI baseUrl;
+        private final Map<String, Supplier<String>> headers = new LinkedHashMap<>();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private int maxRetries = 5;
+        private Duration initialDelay = Duration.ofMillis(500);
+        private Duration maxDelay = Duration.ofSeconds(60);
+        private final List<RateLimiter> rateLimiters = new ArrayList<>();
+        private final List<ResponseRule> rules = new ArrayList<>();
+        private RequestListener listener = RequestListener.NONE;
+        private final java.util.Set<String> secretParameters = new java.util.HashSet<>(SECRET_PARAMETERS);
+
+        private Builder() {
+        }
+
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder baseUrl(String baseUrl) {
+            return baseUrl(URI.create(baseUrl));
+        }
+
+        /** A header on every request, read for each request (so a refreshed token is used at once). */
+        public Builder header(String name, Supplier<String> value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            return header(name, () -> value);
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** Retries after the first attempt, with backoff from {@code initialDelay} doubling up to {@code maxDelay}. */
+        public Builder retries(int maxRetries, Duration initialDelay, Duration maxDelay) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must not be negative, got " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            this.initialDelay = initialDelay;
+            this.maxDelay = maxDelay;
+            return this;
+        }
+
+        /** A rate limit every request passes; several may apply (per second and per minute, one shared per app). */
+        public Builder rateLimiter(RateLimiter limiter) {
+            rateLimiters.add(limiter);
+            return this;
+        }
+
+        /** Replaces the rate limiters set so far (the context's defaults) with this one. */
+        public Builder onlyRateLimiter(RateLimiter limiter) {
+            rateLimiters.clear();
+            rateLimiters.add(limiter);
+            return this;
+        }
+
+        /** An error rule for responses with a success status (HTTP-200 error envelopes). */
+        public Builder rule(ResponseRule rule) {
+            rules.add(rule);
+            return this;
+        }
+
+        public Builder listener(RequestListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** More query parameter names whose values are redacted in messages. */
+        public Builder secretParameters(String... names) {
+            for (String name : names) {
+                secretParameters.add(name.toLowerCase(Locale.ROOT));
+            }
+            return this;
+        }
+
+        public ApiClient build() {
+            return new ApiClient(this);
+        }
+    }
+}
