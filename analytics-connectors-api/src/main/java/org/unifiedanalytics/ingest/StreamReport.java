@@ -1,0 +1,31 @@
+package org.unifiedanalytics.ingest;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What one stream of one account did in a sync.
+ *
+ * @param mode            {@code incremental} or {@code backfill}
+ * @param recordsRead     records the stream emitted
+ * @param recordsWritten  records upserted (a record repeated within a page counts once)
+ * @param pages           pages committed, each with its checkpoint
+ * @param apiCalls        HTTP attempts, retries included
+ * @param retries         HTTP retries
+ * @param error           why it failed, if it did
+ */
+public record StreamReport(String account, String stream, String mode, StreamOutcome outcome, long recordsRead,
+                           long recordsWritten, int pages, long apiCalls, long retries, Duration duration,
+                           Optional<String> error) {
+
+    public boolean succeeded() {
+        return outcome == StreamOutcome.SUCCEEDED;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%s/%s %s %s: %d read, %d written, %d pages, %d API calls (%d retries), %d ms%s",
+                account, stream, mode, outcome, recordsRead, recordsWritten, pages, apiCalls, retries, duration.toMillis(),
+                error.map(e -> " - " + e).orElse(""));
+    }
+}
