@@ -192,6 +192,11 @@ public final class ApiClient {
         ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers(), raw.body(), description, json);
         try {
             checkStatus(response);
+            boolean expectsJson = request.headers().getOrDefault("Accept", "application/json").contains("json");
+            if (expectsJson) {
+                // Parsed inside the attempt, so a truncated or malformed body is retried like any transient failure.
+                response.json();
+            }
             for (ResponseRule rule : rules) {
                 Optional<ApiException> failure = rule.inspect(response);
                 if (failure.isPresent()) {
