@@ -240,7 +240,9 @@ public abstract class ConnectorContractTest {
         SyncReport report = sync(faulty);
 
         assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
-        assertThat(report.streams().stream().mapToLong(StreamReport::retries).sum()).isGreaterThanOrEqualTo(6);
+        // Six faults: the JDK's HttpClient itself retries a GET once when a connection drops before any answer,
+        // so the toolkit sees five of them.
+        assertThat(report.streams().stream().mapToLong(StreamReport::retries).sum()).isGreaterThanOrEqualTo(5);
         assertThat(WarehouseSnapshot.of(faulty)).isEqualTo(WarehouseSnapshot.of(clean));
     }
 
