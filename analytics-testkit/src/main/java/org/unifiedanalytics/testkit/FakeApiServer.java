@@ -53,6 +53,7 @@ public final class FakeApiServer implements AutoCloseable {
     private final AtomicInteger failAfter = new AtomicInteger(-1);
     private volatile Fault failAfterFault;
     private volatile int maxRequestsPerSecond;
+    private volatile Duration everyResponseDelay = Duration.ZERO;
     private long windowStart;
     private int windowCount;
 
@@ -132,6 +133,12 @@ public final class FakeApiServer implements AutoCloseable {
         return this;
     }
 
+    /** Makes every answer wait this long, as a slow real API would (for demos and kill tests). */
+    public FakeApiServer delayEveryResponse(Duration delay) {
+        this.everyResponseDelay = delay;
+        return this;
+    }
+
     /** Every request received so far, in order. */
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -174,6 +181,9 @@ public final class FakeApiServer implements AutoCloseable {
                     }
                 }
                 handler = routes.get(request.method() + " " + request.path());
+            }
+            if (!everyResponseDelay.isZero()) {
+                sleep(everyResponseDelay);
             }
             if (fault instanceof Fault.Latency latency) {
                 sleep(latency.delay());

@@ -15,11 +15,11 @@ import org.unifiedanalytics.testkit.FakeResponse;
  * orders filtered by {@code [updated_at_min, updated_at_max)}, ordered by update time, paged by an
  * opaque {@code page_info}.
  */
-final class FakeStoreOrdersApi {
-    static final String STORE = "shop-1";
-    static final String KEY = "test-key-6c1f";
+public final class FakeStoreOrdersApi {
+    public static final String STORE = "shop-1";
+    public static final String KEY = "test-key-6c1f";
 
-    record FakeOrder(String id, Instant createdAt, Instant updatedAt, String currency, String total, String refunded,
+    public record FakeOrder(String id, Instant createdAt, Instant updatedAt, String currency, String total, String refunded,
                      String email, String utmSource) {
         String json() {
             return """
@@ -33,8 +33,22 @@ final class FakeStoreOrdersApi {
         }
     }
 
+    private FakeStoreOrdersApi() {
+    }
+
+    /** {@code count} orders created every few hours from {@code first} on, in EUR, half of them from TikTok. */
+    public static List<FakeOrder> many(int count, Instant first) {
+        List<FakeOrder> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant created = first.plusSeconds(3600L * 7 * i);
+            orders.add(new FakeOrder(String.valueOf(5000 + i), created, created.plusSeconds(300), "EUR", (10 + i % 40) + ".00",
+                    "0.00", "buyer" + (i % 60) + "@example.com", i % 2 == 0 ? "tiktok" : null));
+        }
+        return orders;
+    }
+
     /** Twelve orders over the ten days before 2026-03-10 12:00 UTC, in two currencies, one from a guest. */
-    static List<FakeOrder> seed() {
+    public static List<FakeOrder> seed() {
         List<FakeOrder> orders = new ArrayList<>();
         Instant now = Instant.parse("2026-03-10T12:00:00Z");
         for (int i = 0; i < 12; i++) {
@@ -46,7 +60,7 @@ final class FakeStoreOrdersApi {
         return orders;
     }
 
-    static FakeApiServer start(List<FakeOrder> orders) {
+    public static FakeApiServer start(List<FakeOrder> orders) {
         FakeApiServer api = FakeApiServer.start();
         api.require(r -> r.header("Authorization").equals(Optional.of("Bearer " + KEY)),
                 FakeResponse.json(401, "{\"error\":\"invalid API key\"}"));
