@@ -210,6 +210,25 @@ class IngestionTest {
     }
 
     @Test
+    void on_postgresql_a_sync_held_by_another_process_is_refused() throws Exception {
+        someFollowersAndOrders();
+        try (TestWarehouse test = TestDatabase.POSTGRES.open();
+             var otherProcess = java.sql.DriverManager.getConnection(TestDatabase.postgresUrl(), TestDatabase.postgresUser(),
+                     TestDatabase.postgresPassword())) {
+            Warehouse warehouse = test.migrated();
+            try (var lock = otherProcess.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, org.unifiedanalytics.ingest.internal.RunLock.advisoryKey(warehouse.schema(), "memory"));
+                lock.execute();
+            }
+
+            assertThatThrownBy(() -> ingestion(warehouse).sync("memory", GOOD)).isInstanceOf(SyncAlreadyRunningException.class);
+
+            otherProcess.close();   // the other process dies: PostgreSQL releases its lock
+            assertThat(ingestion(warehouse).sync("memory", GOOD).succeeded()).isTrue();
+        }
+    }
+
+    @Test
     void a_configuration_with_several_problems_reports_them_all_without_secrets() {
         try (TestWarehouse test = TestDatabase.H2.open()) {
             Ingestion ingestion = ingestion(test.migrated());

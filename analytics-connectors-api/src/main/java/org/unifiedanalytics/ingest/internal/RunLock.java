@@ -41,7 +41,7 @@ public final class RunLock implements AutoCloseable {
         if (warehouse.dialect() != WarehouseDialect.POSTGRES) {
             return new RunLock(name, null, 0);
         }
-        long key = key(warehouse.schema() + "/" + instance);
+        long key = advisoryKey(warehouse.schema(), instance);
         Connection connection = null;
         try {
             connection = warehouse.dataSource().getConnection();
@@ -82,7 +82,9 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    private static long key(String text) {
+    /** The PostgreSQL advisory-lock key of an instance in a schema: what another process contends for. */
+    public static long advisoryKey(String schema, String instance) {
+        String text = schema + "/" + instance;
         CRC32 crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
         return 0x5541_0000_0000_0000L | crc.getValue();

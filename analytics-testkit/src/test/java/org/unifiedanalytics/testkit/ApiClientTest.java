@@ -1,0 +1,179 @@
+package org.unifiedanalytics.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.unifiedanalytics.connect.http.ApiClient;
+import org.unifiedanalytics.connect.http.ApiException;
+import org.unifiedanalytics.connect.http.ApiRequest;
+import org.unifiedanalytics.connect.http.Pagination;
+import org.unifiedanalytics.connect.http.RequestListener;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The HTTP toolkit over real loopback HTTP against the fake server, faults included. */
+class ApiClientTest {
+    private final FakeApiServer api = FakeApiServer.start()
+            .route("GET", "/items", r -> FakeResponse.ok("{\"items\":[1,2,3],\"price\":12.10}"));
+    private final List<String> outcomes = new CopyOnWriteArrayList<>();
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private ApiClient.Builder client() {
+        return ApiClient.builder().baseUrl(api.baseUrl()).retries(4, Duration.ofMillis(5), Duration.ofSeconds(3))
+                .listener(new RequestListener() {
+                    @Override
+                    public void attempted(String outcome) {
+                        outcomes.add(outcome);
+                    }
+
+                    @Override
+                    public void retrying(Duration wait) {
+                        waits.add(wait);
+                    }
+                });
+    }
+
+    @Test
+    void a_json_answer_is_parsed_with_exact_decimals() {
+        JsonNode body = client().build().getJson("/items", Map.of());
+
+        assertThat(body.path("items")).hasSize(3);
+        assertThat(body.path("price").decimalValue()).isEqualByComparingTo("12.10");
+    }
+
+    @Test
+    void a_429_is_retried_after_the_wait_its_retry_after_asks_for() {
+        api.inject(Fault.tooManyRequests(1));
+
+        long start = System.nanoTime();
+        client().build().getJson("/items", Map.of());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(outcomes).containsExactly("rate_limited", "success");
+    }
+
+    @Test
+    void server_errors_dropped_connections_and_broken_bodies_are_retried() {
+        api.inject(Fault.serverError(503), Fault.connectionReset(), Fault.truncatedBody(), Fault.malformedBody());
+
+        JsonNode body = client().build().getJson("/items", Map.of());
+
+        assertThat(body.path("items")).hasSize(3);
+        assertThat(outcomes).contains("server_error", "malformed").endsWith("success");
+    }
+
+    @Test
+    void a_timeout_is_retried_and_reported_when_retries_run_out() {
+        api.inject(Fault.latency(Duration.ofMillis(800)), Fault.latency(Duration.ofMillis(800)));
+        ApiClient client = client().requestTimeout(Duration.ofMillis(200)).retries(1, Duration.ofMillis(5), Duration.ofMillis(10)).build();
+
+        assertThatThrownBy(() -> client.getJson("/items", Map.of()))
+                .isInstanceOf(ApiException.Transport.class)
+                .hasMessageContaining("timed out after 200 ms")
+                .hasMessageContaining("GET " + api.baseUrl() + "/items");
+    }
+
+    @Test
+    void an_authentication_failure_is_not_retried_and_says_so() {
+        api.inject(Fault.status(401));
+
+        assertThatThrownBy(() -> client().build().getJson("/items", Map.of()))
+                .isInstanceOf(ApiException.Authentication.class)
+                .hasMessageContaining("authentication failed, not retried")
+                .hasMessageContaining("HTTP 401");
+        assertThat(api.requests()).hasSize(1);
+    }
+
+    @Test
+    void another_4xx_carries_the_apis_own_message() {
+        api.route("GET", "/bad", r -> FakeResponse.json(400, "{\"error\":{\"message\":\"unknown metric 'viewz'\"}}"));
+
+        assertThatThrownBy(() -> client().build().getJson("/bad", Map.of()))
+                .isInstanceOf(ApiException.ClientError.class)
+                .hasMessageContaining("unknown metric 'viewz'");
+        assertThat(api.requests()).hasSize(1);
+    }
+
+    @Test
+    void a_body_that_stays_malformed_fails_with_the_request_and_an_excerpt() {
+        api.route("GET", "/html", r -> new FakeResponse(200, Map.of(), "<html>maintenance</html>"));
+
+        assertThatThrownBy(() -> client().build().getJson("/html", Map.of()))
+                .isInstanceOf(ApiException.MalformedResponse.class)
+                .hasMessageContaining("'<html>maintenance</html>'")
+                .hasMessageContaining("GET " + api.baseUrl() + "/html");
+    }
+
+    @Test
+    void secret_query_parameters_and_headers_never_reach_a_message() {
+        api.inject(Fault.status(403));
+        ApiClient client = client().header("Access-Token", "header-secret-1").build();
+
+        assertThatThrownBy(() -> client.send(ApiRequest.get("/items").query("access_token", "query-secret-2")
+                .query("page", 2).build()))
+                .hasMessageContaining("access_token=******")
+                .hasMessageContaining("page=2")
+                .hasMessageNotContaining("query-secret-2")
+                .hasMessageNotContaining("header-secret-1");
+        assertThat(api.requests().get(0).header("Access-Token")).isEqualTo(Optional.of("header-secret-1"));
+    }
+
+    @Test
+    void the_client_side_rate_limit_spaces_requests() {
+        ApiClient client = client().rateLimiter(ApiClient.rateLimiter("test", 5, Duration.ofSeconds(1))).build();
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 11; i++) {
+            client.getJson("/items", Map.of());
+        }
+
+        // 5 per second: the 11th request is in the third second.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void a_server_side_rate_limit_is_met_with_backoff_and_the_request_succeeds() {
+        api.rateLimit(2);
+        ApiClient client = client().build();
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(client.getJson("/items", Map.of()).path("items")).hasSize(3);
+        }
+        assertThat(outcomes).contains("rate_limited");
+    }
+
+    @Test
+    void query_parameters_are_sent_encoded_in_their_order() {
+        client().build().send(ApiRequest.get("/items").query("fields", "[\"a b\",\"c\"]").query("z", 1).query("a", 2).build());
+
+        assertThat(api.requests().get(0).rawQuery()).isEqualTo("fields=%5B%22a%20b%22%2C%22c%22%5D&z=1&a=2");
+        assertThat(api.requests().get(0).query()).containsEntry("fields", "[\"a b\",\"c\"]");
+    }
+
+    @Test
+    void pagination_helpers_read_the_common_paging_styles() {
+        JsonNode tiktok = client().build().objectMapper().valueToTree(Map.of("data", Map.of("cursor", 1700000000, "has_more", true)));
+        JsonNode last = client().build().objectMapper().valueToTree(Map.of("data", Map.of("cursor", 1700000000, "has_more", false)));
+        JsonNode klaviyo = client().build().objectMapper().valueToTree(Map.of("links", Map.of("next", "https://a.klaviyo.com/api/events?page%5Bcursor%5D=x")));
+
+        assertThat(Pagination.cursor(tiktok, "/data/cursor", "/data/has_more")).contains("1700000000");
+        assertThat(Pagination.cursor(last, "/data/cursor", "/data/has_more")).isEmpty();
+        assertThat(Pagination.nextLink(klaviyo, "/links/next")).contains("https://a.klaviyo.com/api/events?page%5Bcursor%5D=x");
+        assertThat(Pagination.offset(0, 100, 250)).contains("100");
+        assertThat(Pagination.offset(200, 100, 250)).isEmpty();
+    }
+}
