@@ -1,0 +1,269 @@
+package org.unifiedanalytics.query.internal;
+
+import static org.jooq.impl.DSL.case_;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.nullif;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
+import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.DatePart;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.unifiedanalytics.model.WarehouseDialect;
+import org.unifiedanalytics.model.schema.tables.Conversion;
+import org.unifiedanalytics.model.schema.tables.Touchpoint;
+import org.unifiedanalytics.query.AttributedRevenue;
+import org.unifiedanalytics.query.AttributionModel;
+import org.unifiedanalytics.query.AttributionSettings;
+import org.unifiedanalytics.query.GroupBy;
+import org.unifiedanalytics.query.Period;
+
+/**
+ * One attribution query, set-based in the database, as the attribution specification describes: the
+ * path of each conversion (its customer's touches in {@code [T - L, T)}, ordered by time then id, capped
+ * to the most recent N), each touch's credit as an exact fraction {@code N/D} (a double weight for time
+ * decay), credits summed per group, and revenue split per conversion in 0.0001 units by the
+ * largest-remainder method, ties to the smaller group key in code-point order.
+ */
+public final class AttributionSql {
+    static final String DIRECT_GROUP = "(direct)";
+    static final String NONE = "(none)";
+
+    private final DSLContext dsl;
+    private final WarehouseDialect dialect;
+
+    public AttributionSql(DSLContext dsl, WarehouseDialect dialect) {
+        this.dsl = dsl;
+        this.dialect = dialect;
+    }
+
+    public List<AttributedRevenue> run(AttributionModel model, GroupBy groupBy, Period period, AttributionSettings settings) {
+        Conversion c = CONVERSION.as("c");
+        Touchpoint t = TOUCHPOINT.as("t");
+        long lookbackSeconds = settings.lookback().getSeconds();
+
+        Condition onPath = t.CUSTOMER_KEY.eq(c.CUSTOMER_KEY)
+                .and(t.OCCURRED_AT.ge(DSL.localDateTimeSub(c.OCCURRED_AT, inline(lookbackSeconds), DatePart.SECOND)))
+                .and(t.OCCURRED_AT.lt(c.OCCURRED_AT));
+        if (!settings.touchTypes().isEmpty()) {
+            onPath = onPath.and(t.TOUCH_TYPE.in(settings.touchTypes()));
+        }
+        Field<String> key = switch (groupBy) {
+            case CHANNEL -> t.CHANNEL;
+            case CHANNEL_CAMPAIGN -> t.CHANNEL.concat(inline(" / ")).concat(coalesce(nullif(t.CAMPAIGN, inline("")), inline(NONE)));
+            case CONTENT -> coalesce(nullif(t.CONTENT_ID, inline("")), inline(NONE));
+        };
+
+        // path: one row per (conversion, eligible touch); a conversion without touches keeps one row with NULLs.
+        CommonTableExpression<?> path = name("path").as(select(
+                c.CONVERSION_ID.as("cid"),
+                c.CURRENCY.as("cur"),
+                c.REVENUE.mul(inline(10_000)).cast(SQLDataType.BIGINT).as("u"),
+                t.TOUCHPOINT_ID.as("tid"),
+                t.OCCURRED_AT.as("ts"),
+                t.CHANNEL.as("ch"),
+                when(t.TOUCHPOINT_ID.isNull(), inline(DIRECT_GROUP)).otherwise(key).as("gk"),
+                secondsBetween(t.OCCURRED_AT, c.OCCURRED_AT).as("age"),
+                rowNumber().over().partitionBy(c.CONVERSION_ID).orderBy(t.OCCURRED_AT.desc(), t.TOUCHPOINT_ID.desc()).as("rn"),
+                count(t.TOUCHPOINT_ID).over().partitionBy(c.CONVERSION_ID).as("cnt"))
+                .from(c).leftJoin(t).on(onPath)
+                .where(c.OCCURRED_AT.ge(utc(period.from()))).and(c.OCCURRED_AT.lt(utc(period.to()))));
+
+        Field<Long> cid = field(name("path", "cid"), Long.class);
+        Field<Long> tid = field(name("path", "tid"), Long.class);
+        Field<Integer> rn = field(name("path", "rn"), Integer.class);
+        Field<Integer> cnt = field(name("path", "cnt"), Integer.class);
+        int cap = settings.maxTouches();
+        Field<Integer> n = cap > 0 ? when(cnt.gt(inline(cap)), inline(cap)).otherwise(cnt) : cnt;
+
+        // capped: the most recent P touches, with the path length n and each touch's position from the first.
+        CommonTableExpression<?> capped = name("capped").as(select(
+                cid, field(name("path", "cur"), String.class).as("cur"), field(name("path", "u"), Long.class).as("u"), tid,
+                field(name("path", "ts"), LocalDateTime.class).as("ts"), field(name("path", "ch"), String.class).as("ch"),
+                field(name("path", "gk"), String.class).as("gk"), field(name("path", "age"), Double.class).as("age"), rn,
+                n.as("n"), n.minus(rn).plus(inline(1)).as("pos"))
+                .from(path).where(cap > 0 ? rn.le(inline(cap)) : DSL.noCondition()));
+
+        return model == AttributionModel.TIME_DECAY
+                ? timeDecay(path, capped, settings)
+                : rational(model, path, capped);
+    }
+
+    private List<AttributedRevenue> rational(AttributionModel model, CommonTableExpression<?> path,
+                                             CommonTableExpression<?> capped) {
+        Field<Long> cid = col("capped", "cid", Long.class);
+        Field<Long> tid = col("capped", "tid", Long.class);
+        Field<Integer> n = col("capped", "n", Integer.class);
+        Field<Integer> pos = col("capped", "pos", Integer.class);
+        Field<Integer> rn = col("capped", "rn", Integer.class);
+        Field<String> ch = col("capped", "ch", String.class);
+
+        // For last non-direct: the most recent non-direct touch ranks first, else the most recent touch.
+        Field<Integer> rnd = rowNumber().over().partitionBy(cid).orderBy(
+                when(ch.eq(inline("direct")), inline(1)).otherwise(inline(0)),
+                col("capped", "ts", LocalDateTime.class).desc(), tid.desc());
+
+        Field<Long> numerator;
+        Field<Long> denominator;
+        switch (model) {
+            case FIRST_TOUCH -> {
+                numerator = when(pos.eq(inline(1)), inline(1L)).otherwise(inline(0L));
+                denominator = inline(1L);
+            }
+            case LAST_TOUCH -> {
+                numerator = when(rn.eq(inline(1)), inline(1L)).otherwise(inline(0L));
+                denominator = inline(1L);
+            }
+            case LAST_NON_DIRECT -> {
+                numerator = when(rnd.eq(inline(1)), inline(1L)).otherwise(inline(0L));
+                denominator = inline(1L);
+            }
+            case LINEAR -> {
+                numerator = inline(1L);
+                denominator = when(n.eq(inline(0)), inline(1L)).otherwise(n.cast(SQLDataType.BIGINT));
+            }
+            case POSITION_BASED -> {
+                Field<Long> n64 = n.cast(SQLDataType.BIGINT);
+                numerator = case_().when(n.le(inline(2)), inline(1L))
+                        .when(pos.eq(inline(1)).or(pos.eq(n)), n64.minus(inline(2L)).mul(inline(2L)))
+                        .otherwise(inline(1L));
+                denominator = case_().when(n.le(inline(1)), inline(1L)).when(n.eq(inline(2)), inline(2L))
+                        .otherwise(n64.minus(inline(2L)).mul(inline(5L)));
+            }
+            default -> throw new IllegalStateException("not a rational model: " + model);
+        }
+        // A conversion without touches: all its credit to (direct).
+        numerator = when(tid.isNull(), inline(1L)).otherwise(numerator);
+        denominator = when(tid.isNull(), inline(1L)).otherwise(denominator);
+
+        CommonTableExpression<?> credits = name("credits").as(select(cid, col("capped", "cur", String.class),
+                col("capped", "u", Long.class), col("capped", "gk", String.class), numerator.as("num"), denominator.as("den"))
+                .from(capped));
+        Field<Long> ccid = col("credits", "cid", Long.class);
+        Field<String> cgk = col("credits", "gk", String.class);
+        CommonTableExpression<?> groups = name("groups").as(select(ccid, col("credits", "cur", String.class),
+                col("credits", "u", Long.class), cgk, sum(col("credits", "num", Long.class)).cast(SQLDataType.BIGINT).as("ng"),
+                max(col("credits", "den", Long.class)).as("d"))
+                .from(credits)
+                .groupBy(ccid, col("credits", "cur", String.class), col("credits", "u", Long.class), cgk)
+                .having(sum(col("credits", "num", Long.class)).gt(BigDecimal.ZERO)));
+
+        Field<Long> u = col("groups", "u", Long.class);
+        Field<Long> ng = col("groups", "ng", Long.class);
+        Field<Long> d = col("groups", "d", Long.class);
+        Field<Long> base = u.mul(ng).div(d);
+        Field<Long> rem = u.mul(ng).mod(d);
+        Field<BigDecimal> share = ng.cast(SQLDataType.DECIMAL(38, 18)).div(d.cast(SQLDataType.DECIMAL(38, 18)))
+                .cast(SQLDataType.DECIMAL(38, 18));
+        return split(List.of(path, capped, credits, groups), "groups", base, rem.cast(SQLDataType.DOUBLE), share);
+    }
+
+    private List<AttributedRevenue> timeDecay(CommonTableExpression<?> path, CommonTableExpression<?> capped,
+                                              AttributionSettings settings) {
+        Field<Long> cid = col("capped", "cid", Long.class);
+        Field<Double> age = col("capped", "age", Double.class);
+        double halfLife = settings.halfLife().toNanos() / 1e9;
+        // 2^(-(age - youngest)/H): the same after normalisation as 2^(-age/H), without underflow for long lookbacks.
+        Field<Double> weight = coalesce(DSL.power(inline(2.0d),
+                inline(0.0d).minus(age.minus(min(age).over().partitionBy(cid)).div(inline(halfLife)))).cast(SQLDataType.DOUBLE),
+                inline(1.0d));
+        CommonTableExpression<?> weights = name("weights").as(select(cid, col("capped", "cur", String.class),
+                col("capped", "u", Long.class), col("capped", "gk", String.class), weight.as("w")).from(capped));
+        Field<Long> wcid = col("weights", "cid", Long.class);
+        Field<Double> w = col("weights", "w", Double.class);
+        CommonTableExpression<?> credits = name("credits").as(select(wcid, col("weights", "cur", String.class),
+                col("weights", "u", Long.class), col("weights", "gk", String.class),
+                w.div(sum(w).over().partitionBy(wcid).cast(SQLDataType.DOUBLE)).cast(SQLDataType.DOUBLE).as("q"))
+                .from(weights));
+        Field<Long> ccid = col("credits", "cid", Long.class);
+        Field<String> cgk = col("credits", "gk", String.class);
+        CommonTableExpression<?> groups = name("groups").as(select(ccid, col("credits", "cur", String.class),
+                col("credits", "u", Long.class), cgk, sum(col("credits", "q", Double.class)).cast(SQLDataType.DOUBLE).as("qg"))
+                .from(credits)
+                .groupBy(ccid, col("credits", "cur", String.class), col("credits", "u", Long.class), cgk));
+        Field<Double> qg = col("groups", "qg", Double.class);
+        Field<Double> raw = col("groups", "u", Long.class).cast(SQLDataType.DOUBLE).mul(qg).cast(SQLDataType.DOUBLE);
+        Field<Long> base = DSL.floor(raw).cast(SQLDataType.BIGINT);
+        Field<Double> rem = raw.minus(DSL.floor(raw)).cast(SQLDataType.DOUBLE);
+        return split(List.of(path, capped, weights, credits, groups), "groups", base, rem,
+                qg.cast(SQLDataType.DECIMAL(38, 18)));
+    }
+
+    /** Largest remainder per conversion, then the totals per currency and group. */
+    private List<AttributedRevenue> split(List<CommonTableExpression<?>> ctes, String groups, Field<Long> base,
+                                          Field<Double> rem, Field<BigDecimal> share) {
+        Field<Long> cid = col(groups, "cid", Long.class);
+        Field<String> gk = col(groups, "gk", String.class);
+        CommonTableExpression<?> parts = name("parts").as(select(cid, col(groups, "cur", String.class).as("cur"), gk,
+                col(groups, "u", Long.class).as("u"), base.as("base"), rem.as("rem"), share.as("share")).from(name(groups)));
+        Field<Long> pcid = col("parts", "cid", Long.class);
+        Field<Long> pbase = col("parts", "base", Long.class);
+        Field<Long> left = col("parts", "u", Long.class).minus(sum(pbase).over().partitionBy(pcid).cast(SQLDataType.BIGINT));
+        Field<Integer> rank = rowNumber().over().partitionBy(pcid)
+                .orderBy(col("parts", "rem", Double.class).desc(), codePointOrder(col("parts", "gk", String.class)));
+        CommonTableExpression<?> allocated = name("allocated").as(select(col("parts", "cur", String.class),
+                col("parts", "gk", String.class), col("parts", "share", BigDecimal.class),
+                pbase.plus(when(rank.cast(SQLDataType.BIGINT).le(left), inline(1L)).otherwise(inline(0L))).as("units"))
+                .from(name("parts")));
+        List<CommonTableExpression<?>> all = new ArrayList<>(ctes);
+        all.add(parts);
+        all.add(allocated);
+        Field<String> cur = col("allocated", "cur", String.class);
+        Field<String> key = col("allocated", "gk", String.class);
+        var rows = dsl.with(all.toArray(CommonTableExpression[]::new))
+                .select(cur, key, sum(col("allocated", "units", Long.class)), sum(col("allocated", "share", BigDecimal.class)))
+                .from(name("allocated"))
+                .groupBy(cur, key)
+                .fetch();
+        List<AttributedRevenue> result = new ArrayList<>(rows.size());
+        for (var row : rows) {
+            BigDecimal units = row.value3();
+            result.add(new AttributedRevenue(null, row.value1().strip(), row.value2(), row.value4().stripTrailingZeros(),
+                    units.movePointLeft(4).setScale(4)));
+        }
+        result.sort(Comparator.comparing(AttributedRevenue::currency).thenComparing(AttributedRevenue::groupKey));
+        return result;
+    }
+
+    /** Ordering by code point: PostgreSQL's "C" collation; H2 compares strings as Java does already. */
+    private Field<String> codePointOrder(Field<String> text) {
+        return dialect == WarehouseDialect.POSTGRES ? field("{0} collate \"C\"", String.class, text) : text;
+    }
+
+    /** Fractional seconds from {@code earlier} to {@code later}, exact to the microsecond. */
+    private Field<Double> secondsBetween(Field<LocalDateTime> earlier, Field<LocalDateTime> later) {
+        return dialect == WarehouseDialect.POSTGRES
+                ? field("cast(extract(epoch from ({1} - {0})) as double precision)", Double.class, earlier, later)
+                : field("cast(datediff(microsecond, {0}, {1}) as double precision) / 1000000", Double.class, earlier, later);
+    }
+
+    private static <T> Field<T> col(String table, String column, Class<T> type) {
+        return field(name(table, column), type);
+    }
+
+    private static LocalDateTime utc(java.time.Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
