@@ -24,7 +24,17 @@ final class AttributionFixture {
     }
 
     AttributionFixture touch(String customer, String at, String channel, String campaign, String contentId) {
-        records.add(new Touchpoint("test", "t" + (++touches), CustomerKey.of(customer), Instant.parse(at), "session",
+        return event(customer, at, "session", channel, campaign, contentId);
+    }
+
+    /** A touch of a given type, for funnels. */
+    AttributionFixture event(String customer, String at, String touchType, String channel) {
+        return event(customer, at, touchType, channel, null, null);
+    }
+
+    private AttributionFixture event(String customer, String at, String touchType, String channel, String campaign,
+                                     String contentId) {
+        records.add(new Touchpoint("test", "t" + (++touches), CustomerKey.of(customer), Instant.parse(at), touchType,
                 channel, ChannelGroup.UNASSIGNED, null, null, campaign, contentId));
         return this;
     }
