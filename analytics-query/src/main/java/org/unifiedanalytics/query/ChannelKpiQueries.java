@@ -1,0 +1,193 @@
+package org.unifiedanalytics.query;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
+import static org.unifiedanalytics.model.schema.Tables.ACCOUNT_METRIC_DAILY;
+import static org.unifiedanalytics.model.schema.Tables.CONTENT_METRIC_INCREASE;
+import static org.unifiedanalytics.model.schema.Tables.EMAIL_CAMPAIGN;
+import static org.unifiedanalytics.model.schema.Tables.EMAIL_CAMPAIGN_METRIC_DAILY;
+import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
+import static org.unifiedanalytics.model.schema.Tables.WEB_TRAFFIC_DAILY;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.unifiedanalytics.model.Warehouse;
+
+/**
+ * Channel KPIs by day, week or month, each with its change from the previous bucket: TikTok views,
+ * engagement rate and followers gained; website sessions, engaged-session rate and conversion rate; email
+ * open, click and conversion rates; orders, revenue, average order value and refunds per currency.
+ *
+ * <pre>{@code
+ * List<Kpi> weekly = ChannelKpiQueries.on(warehouse).kpis(Period.lastDays(90), Granularity.WEEK);
+ * }</pre>
+ *
+ * <p>Daily sums come from the database; bucketing by week or month happens on those few rows. Email
+ * campaigns count in the bucket of their send time, at their latest reported numbers.
+ */
+public final class ChannelKpiQueries {
+    private final DSLContext dsl;
+
+    private ChannelKpiQueries(Warehouse warehouse) {
+        this.dsl = warehouse.dsl();
+    }
+
+    public static ChannelKpiQueries on(Warehouse warehouse) {
+        return new ChannelKpiQueries(Objects.requireNonNull(warehouse, "warehouse"));
+    }
+
+    /** Every KPI of every channel, bucket by bucket, ordered by channel, KPI, currency and bucket. */
+    public List<Kpi> kpis(Period period, Granularity granularity) {
+        LocalDate from = LocalDate.ofInstant(period.from(), ZoneOffset.UTC);
+        LocalDate to = LocalDate.ofInstant(period.to(), ZoneOffset.UTC);
+        Map<String, Map<LocalDate, BigDecimal>> sums = new LinkedHashMap<>();
+
+        var m = CONTENT_METRIC_INCREASE;
+        Field<LocalDate> contentDay = m.REPORT_DATE;
+        dsl.select(contentDay, sum(m.VIEWS), sum(coalesce(m.LIKES, 0L).plus(coalesce(m.COMMENTS, 0L))
+                        .plus(coalesce(m.SHARES, 0L)).plus(coalesce(m.SAVES, 0L))))
+                .from(m).where(m.PLATFORM.eq("tiktok"), m.REPORT_DATE.ge(from), m.REPORT_DATE.lt(to)).groupBy(contentDay)
+                .forEach(r -> {
+                    add(sums, "tiktok|views|", granularity.bucketOf(r.value1()), r.value2());
+                    add(sums, "tiktok|engagements|", granularity.bucketOf(r.value1()), r.value3());
+                });
+        var a = ACCOUNT_METRIC_DAILY;
+        dsl.select(a.REPORT_DATE, sum(a.FOLLOWERS_GAINED)).from(a)
+                .where(a.PLATFORM.eq("tiktok"), a.REPORT_DATE.ge(from), a.REPORT_DATE.lt(to)).groupBy(a.REPORT_DATE)
+                .forEach(r -> add(sums, "tiktok|followers_gained|", granularity.bucketOf(r.value1()), r.value2()));
+
+        var w = WEB_TRAFFIC_DAILY;
+        dsl.select(w.REPORT_DATE, sum(w.SESSIONS), sum(w.ENGAGED_SESSIONS), sum(w.PURCHASES)).from(w)
+                .where(w.REPORT_DATE.ge(from), w.REPORT_DATE.lt(to)).groupBy(w.REPORT_DATE)
+                .forEach(r -> {
+                    LocalDate bucket = granularity.bucketOf(r.value1());
+                    add(sums, "website|sessions|", bucket, r.value2());
+                    add(sums, "website|engaged_sessions|", bucket, r.value3());
+                    add(sums, "website|purchases|", bucket, r.value4());
+                });
+
+        // Email: each campaign at its latest numbers (a lifetime snapshot, or the sum of daily rows).
+        var e = EMAIL_CAMPAIGN_METRIC_DAILY;
+        var c = EMAIL_CAMPAIGN;
+        var latest = DSL.select(e.PLATFORM, e.CAMPAIGN_ID, max(e.REPORT_DATE).as("latest")).from(e)
+                .where(e.COUNTING.eq("lifetime")).groupBy(e.PLATFORM, e.CAMPAIGN_ID).asTable("latest");
+        var snapshot = DSL.select(e.PLATFORM, e.CAMPAIGN_ID, e.DELIVERED, e.UNIQUE_OPENS, e.UNIQUE_CLICKS, e.CONVERSIONS)
+                .from(e).join(latest).on(e.PLATFORM.eq(latest.field(e.PLATFORM)), e.CAMPAIGN_ID.eq(latest.field(e.CAMPAIGN_ID)),
+                        e.REPORT_DATE.eq(latest.field("latest", LocalDate.class)))
+                .where(e.COUNTING.eq("lifetime"))
+                .unionAll(DSL.select(e.PLATFORM, e.CAMPAIGN_ID, sum(e.DELIVERED).cast(Long.class), sum(e.UNIQUE_OPENS).cast(Long.class),
+                        sum(e.UNIQUE_CLICKS).cast(Long.class), sum(e.CONVERSIONS).cast(Long.class))
+                        .from(e).where(e.COUNTING.eq("daily")).groupBy(e.PLATFORM, e.CAMPAIGN_ID))
+                .asTable("campaign_totals");
+        Field<LocalDateTime> sent = c.SEND_TIME;
+        dsl.select(sent, snapshot.field(e.DELIVERED), snapshot.field(e.UNIQUE_OPENS), snapshot.field(e.UNIQUE_CLICKS),
+                        snapshot.field(e.CONVERSIONS))
+                .from(snapshot).join(c).on(c.PLATFORM.eq(snapshot.field(e.PLATFORM)), c.CAMPAIGN_ID.eq(snapshot.field(e.CAMPAIGN_ID)))
+                .where(sent.ge(utc(period.from())), sent.lt(utc(period.to())))
+                .forEach(r -> {
+                    LocalDate bucket = granularity.bucketOf(r.value1().toLocalDate());
+                    add(sums, "email|delivered|", bucket, r.value2());
+                    add(sums, "email|unique_opens|", bucket, r.value3());
+                    add(sums, "email|unique_clicks|", bucket, r.value4());
+                    add(sums, "email|conversions|", bucket, r.value5());
+                });
+
+        var o = SALES_ORDER;
+        Field<LocalDate> orderDay = o.CREATED_AT.cast(LocalDate.class);
+        dsl.select(orderDay, o.CURRENCY, count(), sum(o.TOTAL), sum(o.REFUNDED)).from(o)
+                .where(o.CREATED_AT.ge(utc(period.from())), o.CREATED_AT.lt(utc(period.to())))
+                .groupBy(orderDay, o.CURRENCY)
+                .forEach(r -> {
+                    LocalDate bucket = granularity.bucketOf(r.value1());
+                    String currency = r.value2().strip();
+                    add(sums, "sales|orders|" + currency, bucket, r.value3());
+                    add(sums, "sales|revenue|" + currency, bucket, r.value4());
+                    add(sums, "sales|refunds|" + currency, bucket, r.value5());
+                });
+
+        List<LocalDate> buckets = new ArrayList<>();
+        for (LocalDate day = granularity.bucketOf(from); day.isBefore(to); day = next(day, granularity)) {
+            buckets.add(day);
+        }
+        List<Kpi> kpis = new ArrayList<>();
+        emit(kpis, buckets, "tiktok", "views", "", b -> value(sums, "tiktok|views|", b));
+        emit(kpis, buckets, "tiktok", "engagement_rate", "", b -> Kpi.rate(value(sums, "tiktok|engagements|", b),
+                value(sums, "tiktok|views|", b)));
+        emit(kpis, buckets, "tiktok", "followers_gained", "", b -> value(sums, "tiktok|followers_gained|", b));
+        emit(kpis, buckets, "website", "sessions", "", b -> value(sums, "website|sessions|", b));
+        emit(kpis, buckets, "website", "engaged_session_rate", "", b -> Kpi.rate(value(sums, "website|engaged_sessions|", b),
+                value(sums, "website|sessions|", b)));
+        emit(kpis, buckets, "website", "conversion_rate", "", b -> Kpi.rate(value(sums, "website|purchases|", b),
+                value(sums, "website|sessions|", b)));
+        emit(kpis, buckets, "email", "open_rate", "", b -> Kpi.rate(value(sums, "email|unique_opens|", b),
+                value(sums, "email|delivered|", b)));
+        emit(kpis, buckets, "email", "click_rate", "", b -> Kpi.rate(value(sums, "email|unique_clicks|", b),
+                value(sums, "email|delivered|", b)));
+        emit(kpis, buckets, "email", "conversion_rate", "", b -> Kpi.rate(value(sums, "email|conversions|", b),
+                value(sums, "email|delivered|", b)));
+        List<String> currencies = sums.keySet().stream().filter(k -> k.startsWith("sales|orders|"))
+                .map(k -> k.substring("sales|orders|".length())).sorted().toList();
+        for (String currency : currencies) {
+            emit(kpis, buckets, "sales", "orders", currency, b -> value(sums, "sales|orders|" + currency, b));
+            emit(kpis, buckets, "sales", "revenue", currency, b -> value(sums, "sales|revenue|" + currency, b));
+            emit(kpis, buckets, "sales", "average_order_value", currency, b -> Kpi.rate(
+                    value(sums, "sales|revenue|" + currency, b), value(sums, "sales|orders|" + currency, b)));
+            emit(kpis, buckets, "sales", "refunds", currency, b -> value(sums, "sales|refunds|" + currency, b));
+        }
+        return kpis;
+    }
+
+    private static void emit(List<Kpi> out, List<LocalDate> buckets, String channel, String name, String currency,
+                             java.util.function.Function<LocalDate, Object> valueOf) {
+        Optional<BigDecimal> previous = Optional.empty();
+        for (LocalDate bucket : buckets) {
+            Object raw = valueOf.apply(bucket);
+            Optional<BigDecimal> value = raw instanceof Optional<?> optional ? optional.map(BigDecimal.class::cast)
+                    : Optional.of((BigDecimal) raw);
+            Optional<BigDecimal> change = previous.isPresent() && value.isPresent() && previous.get().signum() != 0
+                    ? Optional.of(value.get().subtract(previous.get()).divide(previous.get(), java.math.MathContext.DECIMAL64))
+                    : Optional.empty();
+            out.add(new Kpi(bucket, channel, name, currency.isEmpty() ? Optional.empty() : Optional.of(currency), value, change));
+            previous = value;
+        }
+    }
+
+    private static BigDecimal value(Map<String, Map<LocalDate, BigDecimal>> sums, String key, LocalDate bucket) {
+        return sums.getOrDefault(key, Map.of()).getOrDefault(bucket, BigDecimal.ZERO);
+    }
+
+    private static void add(Map<String, Map<LocalDate, BigDecimal>> sums, String key, LocalDate bucket, Object value) {
+        if (value == null) {
+            return;
+        }
+        BigDecimal number = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        sums.computeIfAbsent(key, k -> new TreeMap<>()).merge(bucket, number, BigDecimal::add);
+    }
+
+    private static LocalDate next(LocalDate bucket, Granularity granularity) {
+        return switch (granularity) {
+            case DAY -> bucket.plusDays(1);
+            case WEEK -> bucket.plusWeeks(1);
+            case MONTH -> bucket.plusMonths(1);
+        };
+    }
+
+    private static LocalDateTime utc(java.time.Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

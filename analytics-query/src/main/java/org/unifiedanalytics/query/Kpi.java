@@ -1,0 +1,23 @@
+package org.unifiedanalytics.query;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * One KPI of one channel for one period bucket, with its change from the previous bucket.
+ *
+ * @param channel   {@code tiktok}, {@code website}, {@code email}, {@code sales}
+ * @param name      e.g. {@code views}, {@code engagement_rate}, {@code revenue}
+ * @param currency  the currency of a money KPI, else empty: money is never added across currencies
+ * @param value     empty when undefined (a rate over zero)
+ * @param change    relative change from the previous bucket ({@code 0.25} = +25%), empty when either is missing or zero
+ */
+public record Kpi(LocalDate bucket, String channel, String name, Optional<String> currency, Optional<BigDecimal> value,
+                  Optional<BigDecimal> change) {
+
+    static Optional<BigDecimal> rate(BigDecimal numerator, BigDecimal denominator) {
+        return denominator.signum() == 0 ? Optional.empty() : Optional.of(numerator.divide(denominator, MathContext.DECIMAL64));
+    }
+}
