@@ -1,12 +1,19 @@
 package org.unifiedanalytics.query;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.query.internal.AttributionSql;
+import org.unifiedanalytics.query.internal.ContentReach;
 
 /**
  * Multi-touch attribution: which channels, campaigns and contents earned the conversions of a period,
@@ -30,9 +37,11 @@ import org.unifiedanalytics.query.internal.AttributionSql;
  */
 public final class AttributionQueries {
     private final AttributionSql sql;
+    private final ContentReach contentReach;
 
     private AttributionQueries(Warehouse warehouse) {
         this.sql = new AttributionSql(warehouse.dsl(), warehouse.dialect());
+        this.contentReach = new ContentReach(warehouse.dsl());
     }
 
     public static AttributionQueries on(Warehouse warehouse) {
@@ -58,6 +67,38 @@ public final class AttributionQueries {
                 .map(r -> new AttributedRevenue(model, r.currency(), r.groupKey(), r.attributedConversions(),
                         r.attributedRevenue()))
                 .toList();
+    }
+
+    /**
+     * Content-level ROI: for each content item with views in the period or revenue credited to it, its views
+     * and engagements (the daily increase of its metrics) next to its attributed conversions and revenue under
+     * the model, one row per currency credited. Ordered by attributed revenue, highest first.
+     */
+    public List<ContentRoi> contentRoi(AttributionModel model, Period period, AttributionSettings settings) {
+        List<AttributedRevenue> credited = revenue(model, GroupBy.CONTENT, period, settings);
+        Map<String, ContentReach.Reach> reach = contentReach.reach(period);
+        List<ContentRoi> rows = new ArrayList<>();
+        Set<String> withRevenue = new HashSet<>();
+        for (AttributedRevenue row : credited) {
+            if (row.groupKey().equals("(none)") || row.groupKey().equals("(direct)")) {
+                continue;
+            }
+            withRevenue.add(row.groupKey());
+            var r = reach.get(row.groupKey());
+            rows.add(new ContentRoi(row.groupKey(), r == null ? Optional.empty() : r.title(), r == null ? 0 : r.views(),
+                    r == null ? 0 : r.engagements(), Optional.of(row.currency()), row.attributedConversions(),
+                    row.attributedRevenue()));
+        }
+        reach.forEach((id, r) -> {
+            if (!withRevenue.contains(id)) {
+                rows.add(new ContentRoi(id, r.title(), r.views(), r.engagements(), Optional.empty(),
+                        BigDecimal.ZERO, BigDecimal.ZERO));
+            }
+        });
+        rows.sort(Comparator.comparing(ContentRoi::attributedRevenue).reversed()
+                .thenComparing(Comparator.comparingLong(ContentRoi::views).reversed())
+                .thenComparing(ContentRoi::contentId));
+        return rows;
     }
 
     /** Every model side by side for the same conversions, in the specification's model order. */

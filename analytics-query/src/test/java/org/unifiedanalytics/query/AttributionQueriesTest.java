@@ -254,6 +254,28 @@ class AttributionQueriesTest {
     }
 
     @OnEachDatabase
+    void content_roi_puts_a_videos_views_next_to_the_revenue_it_earned(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            warehouse.write(List.of(org.unifiedanalytics.model.testing.Fixtures.content("7311", "Mug in 30 s"),
+                    org.unifiedanalytics.model.testing.Fixtures.contentMetrics("7311", java.time.LocalDate.of(2024, 5, 1), 500),
+                    org.unifiedanalytics.model.testing.Fixtures.contentMetrics("7322", java.time.LocalDate.of(2024, 5, 1), 50)));
+            new AttributionFixture()
+                    .touch("k", "2024-05-01T00:00:00Z", "tiktok", null, "7311")
+                    .touch("k", "2024-05-01T01:00:00Z", "email", null, null)
+                    .conversion("k", "2024-05-02T00:00:00Z", "30.0000").writeTo(warehouse);
+
+            List<ContentRoi> roi = AttributionQueries.on(warehouse).contentRoi(LINEAR, Period.days(
+                    java.time.LocalDate.of(2024, 5, 1), java.time.LocalDate.of(2024, 6, 1)), AttributionSettings.DEFAULTS);
+
+            assertThat(roi).extracting(ContentRoi::contentId, ContentRoi::views, ContentRoi::attributedRevenue)
+                    .containsExactly(tuple("7311", 500L, new BigDecimal("15.0000")), tuple("7322", 50L, BigDecimal.ZERO));
+            assertThat(roi.get(0).title()).contains("Mug in 30 s");
+            assertThat(roi.get(0).engagements()).isEqualTo(50 + 3 + 2 + 1);
+        }
+    }
+
+    @OnEachDatabase
     void the_comparison_runs_every_model_on_the_same_conversions(TestDatabase db) {
         try (TestWarehouse test = db.open()) {
             Warehouse warehouse = test.migrated();
