@@ -77,6 +77,9 @@ public final class AttributionSql {
         };
 
         // path: one row per (conversion, eligible touch); a conversion without touches keeps one row with NULLs.
+        // Each touch carries its recency rank, the path length n and its position from the first.
+        Field<Integer> recency = rowNumber().over().partitionBy(c.CONVERSION_ID).orderBy(t.OCCURRED_AT.desc(), t.TOUCHPOINT_ID.desc());
+        Field<Integer> length = count(t.TOUCHPOINT_ID).over().partitionBy(c.CONVERSION_ID);
         CommonTableExpression<?> path = name("path").as(select(
                 c.CONVERSION_ID.as("cid"),
                 c.CURRENCY.as("cur"),
@@ -86,44 +89,48 @@ public final class AttributionSql {
                 t.CHANNEL.as("ch"),
                 when(t.TOUCHPOINT_ID.isNull(), inline(DIRECT_GROUP)).otherwise(key).as("gk"),
                 secondsBetween(t.OCCURRED_AT, c.OCCURRED_AT).as("age"),
-                rowNumber().over().partitionBy(c.CONVERSION_ID).orderBy(t.OCCURRED_AT.desc(), t.TOUCHPOINT_ID.desc()).as("rn"),
-                count(t.TOUCHPOINT_ID).over().partitionBy(c.CONVERSION_ID).as("cnt"))
+                recency.as("rn"),
+                length.as("n"),
+                length.minus(recency).plus(inline(1)).as("pos"))
                 .from(c).leftJoin(t).on(onPath)
                 .where(c.OCCURRED_AT.ge(utc(period.from()))).and(c.OCCURRED_AT.lt(utc(period.to()))));
-
-        Field<Long> cid = field(name("path", "cid"), Long.class);
-        Field<Long> tid = field(name("path", "tid"), Long.class);
-        Field<Integer> rn = field(name("path", "rn"), Integer.class);
-        Field<Integer> cnt = field(name("path", "cnt"), Integer.class);
         int cap = settings.maxTouches();
-        Field<Integer> n = cap > 0 ? when(cnt.gt(inline(cap)), inline(cap)).otherwise(cnt) : cnt;
+        if (cap == 0) {
+            // No cap: the path is what the models read (one derived table less, which H2 feels).
+            return model == AttributionModel.TIME_DECAY
+                    ? timeDecay(List.of(path), "path", settings)
+                    : rational(model, List.of(path), "path");
+        }
 
-        // capped: the most recent P touches, with the path length n and each touch's position from the first.
+        // capped: the most recent P touches, with the capped length and positions.
+        Field<Integer> rn = field(name("path", "rn"), Integer.class);
+        Field<Integer> pathLength = field(name("path", "n"), Integer.class);
+        Field<Integer> n = when(pathLength.gt(inline(cap)), inline(cap)).otherwise(pathLength);
         CommonTableExpression<?> capped = name("capped").as(select(
-                cid, field(name("path", "cur"), String.class).as("cur"), field(name("path", "u"), Long.class).as("u"), tid,
+                field(name("path", "cid"), Long.class), field(name("path", "cur"), String.class).as("cur"),
+                field(name("path", "u"), Long.class).as("u"), field(name("path", "tid"), Long.class),
                 field(name("path", "ts"), LocalDateTime.class).as("ts"), field(name("path", "ch"), String.class).as("ch"),
                 field(name("path", "gk"), String.class).as("gk"), field(name("path", "age"), Double.class).as("age"), rn,
                 n.as("n"), n.minus(rn).plus(inline(1)).as("pos"))
-                .from(path).where(cap > 0 ? rn.le(inline(cap)) : DSL.noCondition()));
+                .from(path).where(rn.le(inline(cap))));
 
         return model == AttributionModel.TIME_DECAY
-                ? timeDecay(path, capped, settings)
-                : rational(model, path, capped);
+                ? timeDecay(List.of(path, capped), "capped", settings)
+                : rational(model, List.of(path, capped), "capped");
     }
 
-    private List<AttributedRevenue> rational(AttributionModel model, CommonTableExpression<?> path,
-                                             CommonTableExpression<?> capped) {
-        Field<Long> cid = col("capped", "cid", Long.class);
-        Field<Long> tid = col("capped", "tid", Long.class);
-        Field<Integer> n = col("capped", "n", Integer.class);
-        Field<Integer> pos = col("capped", "pos", Integer.class);
-        Field<Integer> rn = col("capped", "rn", Integer.class);
-        Field<String> ch = col("capped", "ch", String.class);
+    private List<AttributedRevenue> rational(AttributionModel model, List<CommonTableExpression<?>> touches, String source) {
+        Field<Long> cid = col(source, "cid", Long.class);
+        Field<Long> tid = col(source, "tid", Long.class);
+        Field<Integer> n = col(source, "n", Integer.class);
+        Field<Integer> pos = col(source, "pos", Integer.class);
+        Field<Integer> rn = col(source, "rn", Integer.class);
+        Field<String> ch = col(source, "ch", String.class);
 
         // For last non-direct: the most recent non-direct touch ranks first, else the most recent touch.
         Field<Integer> rnd = rowNumber().over().partitionBy(cid).orderBy(
                 when(ch.eq(inline("direct")), inline(1)).otherwise(inline(0)),
-                col("capped", "ts", LocalDateTime.class).desc(), tid.desc());
+                col(source, "ts", LocalDateTime.class).desc(), tid.desc());
 
         Field<Long> numerator;
         Field<Long> denominator;
@@ -158,9 +165,9 @@ public final class AttributionSql {
         numerator = when(tid.isNull(), inline(1L)).otherwise(numerator);
         denominator = when(tid.isNull(), inline(1L)).otherwise(denominator);
 
-        CommonTableExpression<?> credits = name("credits").as(select(cid, col("capped", "cur", String.class),
-                col("capped", "u", Long.class), col("capped", "gk", String.class), numerator.as("num"), denominator.as("den"))
-                .from(capped));
+        CommonTableExpression<?> credits = name("credits").as(select(cid, col(source, "cur", String.class),
+                col(source, "u", Long.class), col(source, "gk", String.class), numerator.as("num"), denominator.as("den"))
+                .from(name(source)));
         Field<Long> ccid = col("credits", "cid", Long.class);
         Field<String> cgk = col("credits", "gk", String.class);
         CommonTableExpression<?> groups = name("groups").as(select(ccid, col("credits", "cur", String.class),
@@ -177,20 +184,23 @@ public final class AttributionSql {
         Field<Long> rem = u.mul(ng).mod(d);
         Field<BigDecimal> share = ng.cast(SQLDataType.DECIMAL(38, 18)).div(d.cast(SQLDataType.DECIMAL(38, 18)))
                 .cast(SQLDataType.DECIMAL(38, 18));
-        return split(List.of(path, capped, credits, groups), "groups", base, rem.cast(SQLDataType.DOUBLE), share);
+        List<CommonTableExpression<?>> ctes = new ArrayList<>(touches);
+        ctes.add(credits);
+        ctes.add(groups);
+        return split(ctes, "groups", base, rem.cast(SQLDataType.DOUBLE), share);
     }
 
-    private List<AttributedRevenue> timeDecay(CommonTableExpression<?> path, CommonTableExpression<?> capped,
+    private List<AttributedRevenue> timeDecay(List<CommonTableExpression<?>> touches, String source,
                                               AttributionSettings settings) {
-        Field<Long> cid = col("capped", "cid", Long.class);
-        Field<Double> age = col("capped", "age", Double.class);
+        Field<Long> cid = col(source, "cid", Long.class);
+        Field<Double> age = col(source, "age", Double.class);
         double halfLife = settings.halfLife().toNanos() / 1e9;
         // 2^(-(age - youngest)/H): the same after normalisation as 2^(-age/H), without underflow for long lookbacks.
         Field<Double> weight = coalesce(DSL.power(inline(2.0d),
                 inline(0.0d).minus(age.minus(min(age).over().partitionBy(cid)).div(inline(halfLife)))).cast(SQLDataType.DOUBLE),
                 inline(1.0d));
-        CommonTableExpression<?> weights = name("weights").as(select(cid, col("capped", "cur", String.class),
-                col("capped", "u", Long.class), col("capped", "gk", String.class), weight.as("w")).from(capped));
+        CommonTableExpression<?> weights = name("weights").as(select(cid, col(source, "cur", String.class),
+                col(source, "u", Long.class), col(source, "gk", String.class), weight.as("w")).from(name(source)));
         Field<Long> wcid = col("weights", "cid", Long.class);
         Field<Double> w = col("weights", "w", Double.class);
         CommonTableExpression<?> credits = name("credits").as(select(wcid, col("weights", "cur", String.class),
@@ -207,8 +217,11 @@ public final class AttributionSql {
         Field<Double> raw = col("groups", "u", Long.class).cast(SQLDataType.DOUBLE).mul(qg).cast(SQLDataType.DOUBLE);
         Field<Long> base = DSL.floor(raw).cast(SQLDataType.BIGINT);
         Field<Double> rem = raw.minus(DSL.floor(raw)).cast(SQLDataType.DOUBLE);
-        return split(List.of(path, capped, weights, credits, groups), "groups", base, rem,
-                qg.cast(SQLDataType.DECIMAL(38, 18)));
+        List<CommonTableExpression<?>> ctes = new ArrayList<>(touches);
+        ctes.add(weights);
+        ctes.add(credits);
+        ctes.add(groups);
+        return split(ctes, "groups", base, rem, qg.cast(SQLDataType.DECIMAL(38, 18)));
     }
 
     /** Largest remainder per conversion, then the totals per currency and group. */

@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "analytics", mixinStandardHelpOptions = true, version = "Unified Analytics 0.1.0",
         description = "Sync marketing and sales sources into the analytics warehouse.",
-        subcommands = {Cli.Connectors.class, Cli.Check.class, Cli.Sync.class, Cli.Backfill.class, Cli.Status.class})
+        subcommands = {Cli.Connectors.class, Cli.Check.class, Cli.Sync.class, Cli.Backfill.class, Cli.Status.class,
+                QueryCommands.Import.class, QueryCommands.Attribution.class, QueryCommands.Funnel.class, QueryCommands.Kpis.class})
 public final class Cli {
 
     @Option(names = "--database", description = "JDBC URL of the warehouse (default: embedded H2 at ./data/analytics)",

@@ -1,0 +1,62 @@
+package org.unifiedanalytics.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's query commands, end to end on an embedded warehouse: import CSV, then attribution and the funnel. */
+class QueryCommandsTest {
+    @TempDir
+    Path dir;
+
+    private String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int code = Cli.run(args);
+            assertThat(code).as("exit code of %s", List.of(args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private String[] args(String... command) {
+        String[] all = new String[command.length + 4];
+        all[0] = "--embedded";
+        all[1] = dir.resolve("warehouse").toString();
+        all[2] = "--config";
+        all[3] = dir.resolve("none.properties").toString();
+        System.arraycopy(command, 0, all, 4, command.length);
+        return all;
+    }
+
+    @Test
+    void imported_exports_answer_attribution_and_funnel_questions() throws Exception {
+        Path touches = Files.write(dir.resolve("touchpoints.csv"), List.of(
+                "touchpoint_id,customer_key,occurred_at,touch_type,channel",
+                "1,k,2024-05-01T10:00:00Z,video_view,tiktok",
+                "2,k,2024-05-02T10:00:00Z,session,email"));
+        Path conversions = Files.write(dir.resolve("conversions.csv"), List.of(
+                "conversion_id,customer_key,occurred_at,revenue,currency", "1,k,2024-05-03T10:00:00Z,10.0000,EUR"));
+
+        assertThat(run(args("import", "touchpoints", touches.toString()))).contains("2 touchpoints imported");
+        run(args("import", "conversions", conversions.toString()));
+
+        String csv = run(args("attribution", "--model", "linear", "--format", "csv"));
+        assertThat(csv.lines().toList()).containsExactly("model,currency,channel,conversions,revenue",
+                "linear,EUR,email,0.5000,5.0000", "linear,EUR,tiktok,0.5000,5.0000");
+        assertThat(run(args("attribution", "--format", "json", "--by", "channel"))).contains("\"model\" : \"time_decay\"");
+        String funnel = run(args("funnel", "--from", "2024-05-01", "--to", "2024-06-01"));
+        assertThat(funnel).contains("awareness").contains("conversion").contains("purchasing customers: 1");
+    }
+}
