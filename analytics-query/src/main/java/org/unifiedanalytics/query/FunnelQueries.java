@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -184,11 +185,90 @@ public final class FunnelQueries {
      * @throws IllegalArgumentException when fewer than two steps are given, or two steps could match one event
      */
     public List<JourneyStepResult> journey(List<JourneyStep> steps, java.time.Duration window, Period entry) {
+        Chain chain = chain(steps, window, entry);
+        String last = chain.last();
+        List<Field<?>> reached = new ArrayList<>();
+        for (int j = 1; j <= steps.size(); j++) {
+            reached.add(countDistinct(field(name(last, "ck"), String.class))
+                    .filterWhere(field(name(last, "m" + j), LocalDateTime.class).isNotNull()));
+        }
+        Record row = dsl.with(chain.ctes().toArray(CommonTableExpression[]::new)).select(reached).from(name(last)).fetchOne();
+        List<Long> counts = new ArrayList<>();
+        for (int j = 0; j < steps.size(); j++) {
+            counts.add(number(row.get(j)));
+        }
+        return results(steps, counts);
+    }
+
+    /**
+     * The journey funnel broken down by the channel group of each customer's step-1 event: every customer in
+     * exactly one bucket, the group of the start of their best attempt (the latest start, in time then
+     * touchpoint-id order, among the attempts that reach their furthest step). Buckets in name order;
+     * a purchase as step 1 has the group {@code (none)}.
+     */
+    public Map<String, List<JourneyStepResult>> journeyByChannelGroup(List<JourneyStep> steps, java.time.Duration window,
+                                                                      Period entry) {
+        Chain chain = chain(steps, window, entry);
+        String last = chain.last();
+        int k = steps.size();
+        List<Field<?>> perCustomer = new ArrayList<>();
+        perCustomer.add(field(name(last, "ck"), String.class).as("ck"));
+        for (int j = 1; j <= k; j++) {
+            perCustomer.add(max(field(name(last, "r" + j), Long.class)).as("b" + j));
+        }
+        CommonTableExpression<?> customers = name("customers").as(select(perCustomer).from(name(last))
+                .groupBy(field(name(last, "ck"), String.class))
+                .having(max(field(name(last, "r1"), Long.class)).isNotNull()));
+        // The start of the best attempt: the latest start reaching the furthest step.
+        List<Field<Long>> latestFirst = new ArrayList<>();
+        for (int j = k; j >= 1; j--) {
+            latestFirst.add(field(name("customers", "b" + j), Long.class));
+        }
+        Field<Long> start = DSL.coalesce(latestFirst.get(0), latestFirst.subList(1, latestFirst.size()).toArray(Field[]::new));
+        CaseConditionStep<Integer> furthest = when(field(name("customers", "b" + k), Long.class).isNotNull(), inline(k));
+        for (int j = k - 1; j >= 1; j--) {
+            furthest = furthest.when(field(name("customers", "b" + j), Long.class).isNotNull(), inline(j));
+        }
+        CommonTableExpression<?> best = name("best").as(select(field(name("customers", "ck"), String.class).as("ck"),
+                start.as("start"), furthest.otherwise(inline(0)).as("furthest")).from(name("customers")));
+        List<CommonTableExpression<?>> ctes = new ArrayList<>(chain.ctes());
+        ctes.add(customers);
+        ctes.add(best);
+        Field<String> group = field(name("m1", "grp"), String.class);
+        List<Field<?>> selected = new ArrayList<>();
+        selected.add(group);
+        for (int j = 1; j <= k; j++) {
+            selected.add(count().filterWhere(field(name("best", "furthest"), Integer.class).ge(inline(j))));
+        }
+        Map<String, List<JourneyStepResult>> byGroup = new java.util.TreeMap<>();
+        dsl.with(ctes.toArray(CommonTableExpression[]::new)).select(selected)
+                .from(name("best"))
+                .join(name("m1")).on(field(name("m1", "ck"), String.class).eq(field(name("best", "ck"), String.class))
+                        .and(field(name("m1", "r1"), Long.class).eq(field(name("best", "start"), Long.class))))
+                .groupBy(group)
+                .forEach(r -> {
+                    List<Long> counts = new ArrayList<>();
+                    for (int j = 1; j <= k; j++) {
+                        counts.add(number(r.get(j)));
+                    }
+                    byGroup.put(r.get(0) == null ? "(none)" : r.get(0, String.class), results(steps, counts));
+                });
+        return byGroup;
+    }
+
+    private record Chain(List<CommonTableExpression<?>> ctes, String last) {
+    }
+
+    /**
+     * The running-maximum formulation: each row of a customer's matching events, ordered by time then step,
+     * carries m_j, the latest start of a chain that reached step j there, and r_j, that start's rank in time
+     * then touchpoint-id order (ranks grow with time, so the largest rank is the latest start).
+     */
+    private Chain chain(List<JourneyStep> steps, java.time.Duration window, Period entry) {
         validate(steps);
         long windowSeconds = window.getSeconds();
         boolean purchase = steps.stream().anyMatch(s -> s.eventTypes().contains(JourneyStep.PURCHASE));
 
-        // events: every touch (and purchase) that matches a step, with that step's index.
         CaseConditionStep<Integer> stepOf = null;
         for (int j = 0; j < steps.size(); j++) {
             JourneyStep step = steps.get(j);
@@ -198,10 +278,9 @@ public final class FunnelQueries {
             }
             stepOf = stepOf == null ? when(matches, inline(j + 1)) : stepOf.when(matches, inline(j + 1));
         }
-        Field<Integer> touchStep = stepOf.otherwise(inline(0));
-        Select<org.jooq.Record3<String, LocalDateTime, Integer>> touches = select(TOUCHPOINT.CUSTOMER_KEY.as("ck"), TOUCHPOINT.OCCURRED_AT.as("ts"),
-                touchStep.as("step")).from(TOUCHPOINT);
-        Select<org.jooq.Record3<String, LocalDateTime, Integer>> events = touches;
+        Select<org.jooq.Record5<String, LocalDateTime, Integer, Long, String>> events = select(
+                TOUCHPOINT.CUSTOMER_KEY.as("ck"), TOUCHPOINT.OCCURRED_AT.as("ts"), stepOf.otherwise(inline(0)).as("step"),
+                TOUCHPOINT.TOUCHPOINT_ID.as("tid"), TOUCHPOINT.CHANNEL_GROUP.as("grp")).from(TOUCHPOINT);
         if (purchase) {
             int purchaseStep = 0;
             for (int j = 0; j < steps.size(); j++) {
@@ -209,18 +288,22 @@ public final class FunnelQueries {
                     purchaseStep = j + 1;
                 }
             }
-            events = touches.unionAll(select(CONVERSION.CUSTOMER_KEY.as("ck"), CONVERSION.OCCURRED_AT.as("ts"),
-                    inline(purchaseStep).as("step")).from(CONVERSION).where(CONVERSION.CUSTOMER_KEY.isNotNull()));
+            // Conversions get negative ids so that they never tie with a touch.
+            events = events.unionAll(select(CONVERSION.CUSTOMER_KEY.as("ck"), CONVERSION.OCCURRED_AT.as("ts"),
+                    inline(purchaseStep).as("step"), CONVERSION.CONVERSION_ID.neg().as("tid"), inline((String) null).as("grp"))
+                    .from(CONVERSION).where(CONVERSION.CUSTOMER_KEY.isNotNull()));
         }
         Table<?> matched = DSL.table(events).as("e");
         Field<String> ck = field(name("e", "ck"), String.class);
         Field<LocalDateTime> ts = field(name("e", "ts"), LocalDateTime.class);
         Field<Integer> step = field(name("e", "step"), Integer.class);
+        Field<Long> tid = field(name("e", "tid"), Long.class);
+        Condition entersHere = step.eq(inline(1)).and(ts.ge(utc(entry.from()))).and(ts.lt(utc(entry.to())));
         List<CommonTableExpression<?>> ctes = new ArrayList<>();
-        ctes.add(name("m1").as(select(ck, ts, step,
-                when(step.eq(inline(1)).and(ts.ge(utc(entry.from()))).and(ts.lt(utc(entry.to()))), ts).as("m1"))
+        ctes.add(name("m1").as(select(ck, ts, step, tid, field(name("e", "grp"), String.class),
+                when(entersHere, ts).as("m1"),
+                when(entersHere, rowNumber().over().partitionBy(ck).orderBy(ts, tid).cast(Long.class)).as("r1"))
                 .from(matched).where(step.gt(inline(0)))));
-        // Running maximum: the latest start of a chain that reached step j, carried to the step-(j+1) rows after it.
         for (int j = 1; j < steps.size(); j++) {
             String prev = "m" + j;
             List<Field<?>> fields = new ArrayList<>();
@@ -229,31 +312,30 @@ public final class FunnelQueries {
             fields.add(field(name(prev, "step"), Integer.class));
             for (int k = 1; k <= j; k++) {
                 fields.add(field(name(prev, "m" + k), LocalDateTime.class));
+                fields.add(field(name(prev, "r" + k), Long.class));
             }
-            Field<LocalDateTime> previousStart = field(name(prev, "m" + j), LocalDateTime.class);
             Field<Integer> rowStep = field(name(prev, "step"), Integer.class);
             Field<LocalDateTime> rowTs = field(name(prev, "ts"), LocalDateTime.class);
-            Field<LocalDateTime> best = max(when(rowStep.eq(inline(j)), previousStart)).over()
-                    .partitionBy(field(name(prev, "ck"), String.class))
-                    .orderBy(rowTs, rowStep).rowsBetweenUnboundedPreceding().andCurrentRow();
-            fields.add(when(rowStep.eq(inline(j + 1))
-                    .and(rowTs.le(DSL.localDateTimeAdd(best, inline(windowSeconds), DatePart.SECOND))), best)
-                    .as("m" + (j + 1)));
+            Field<String> rowCustomer = field(name(prev, "ck"), String.class);
+            Field<LocalDateTime> bestStart = max(when(rowStep.eq(inline(j)), field(name(prev, "m" + j), LocalDateTime.class)))
+                    .over().partitionBy(rowCustomer).orderBy(rowTs, rowStep).rowsBetweenUnboundedPreceding().andCurrentRow();
+            Field<Long> bestRank = max(when(rowStep.eq(inline(j)), field(name(prev, "r" + j), Long.class)))
+                    .over().partitionBy(rowCustomer).orderBy(rowTs, rowStep).rowsBetweenUnboundedPreceding().andCurrentRow();
+            Condition extends_ = rowStep.eq(inline(j + 1))
+                    .and(rowTs.le(DSL.localDateTimeAdd(bestStart, inline(windowSeconds), DatePart.SECOND)));
+            fields.add(when(extends_, bestStart).as("m" + (j + 1)));
+            fields.add(when(extends_, bestRank).as("r" + (j + 1)));
             ctes.add(name("m" + (j + 1)).as(select(fields).from(name(prev))));
         }
-        String last = "m" + steps.size();
-        List<Field<?>> reached = new ArrayList<>();
-        for (int j = 1; j <= steps.size(); j++) {
-            reached.add(countDistinct(field(name(last, "ck"), String.class))
-                    .filterWhere(field(name(last, "m" + j), LocalDateTime.class).isNotNull()));
-        }
-        Record row = dsl.with(ctes.toArray(CommonTableExpression[]::new)).select(reached).from(name(last)).fetchOne();
+        return new Chain(ctes, "m" + steps.size());
+    }
 
+    private static List<JourneyStepResult> results(List<JourneyStep> steps, List<Long> counts) {
         List<JourneyStepResult> results = new ArrayList<>();
-        long first = number(row.get(0));
+        long first = counts.get(0);
         long previous = first;
         for (int j = 0; j < steps.size(); j++) {
-            long customers = number(row.get(j));
+            long customers = counts.get(j);
             Optional<BigDecimal> fromPrevious = ratio(customers, previous);
             results.add(new JourneyStepResult(j + 1, steps.get(j).name(), customers, ratio(customers, first), fromPrevious,
                     previous - customers, fromPrevious.map(BigDecimal.ONE::subtract)));

@@ -34,8 +34,18 @@ final class AttributionFixture {
 
     private AttributionFixture event(String customer, String at, String touchType, String channel, String campaign,
                                      String contentId) {
+        return event(customer, at, touchType, channel, ChannelGroup.UNASSIGNED, campaign, contentId);
+    }
+
+    /** A touch of a given type and channel group, for funnel breakdowns. */
+    AttributionFixture event(String customer, String at, String touchType, String channel, ChannelGroup group) {
+        return event(customer, at, touchType, channel, group, null, null);
+    }
+
+    private AttributionFixture event(String customer, String at, String touchType, String channel, ChannelGroup group,
+                                     String campaign, String contentId) {
         records.add(new Touchpoint("test", "t" + (++touches), CustomerKey.of(customer), Instant.parse(at), touchType,
-                channel, ChannelGroup.UNASSIGNED, null, null, campaign, contentId));
+                channel, group, null, null, campaign, contentId));
         return this;
     }
 

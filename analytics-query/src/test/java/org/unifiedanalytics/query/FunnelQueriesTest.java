@@ -131,6 +131,32 @@ class FunnelQueriesTest {
     }
 
     @OnEachDatabase
+    void a_journey_breaks_down_by_the_channel_group_of_the_best_attempts_start(TestDatabase db) {
+        var social = org.unifiedanalytics.model.values.ChannelGroup.ORGANIC_SOCIAL;
+        var email = org.unifiedanalytics.model.values.ChannelGroup.EMAIL;
+        AttributionFixture f = new AttributionFixture()
+                .event("a", "2024-05-01T00:00:00Z", "video_view", "tiktok", social).event("a", "2024-05-02T00:00:00Z", "session", "tiktok", social)
+                // b: the email attempt times out; the later social one reaches the visit
+                .event("b", "2024-05-01T00:00:00Z", "video_view", "email", email).event("b", "2024-05-21T00:00:00Z", "video_view", "tiktok", social)
+                .event("b", "2024-05-22T00:00:00Z", "session", "tiktok", social)
+                .event("c", "2024-05-01T00:00:00Z", "video_view", "email", email)
+                // d: both attempts reach the visit; the latest start (email) is the bucket
+                .event("d", "2024-05-01T00:00:00Z", "video_view", "tiktok", social).event("d", "2024-05-01T01:00:00Z", "video_view", "email", email)
+                .event("d", "2024-05-01T02:00:00Z", "session", "tiktok", social);
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            f.writeTo(warehouse);
+
+            var buckets = FunnelQueries.on(warehouse).journeyByChannelGroup(List.of(JourneyStep.of("view", "video_view"),
+                    JourneyStep.of("visit", "session")), Duration.ofDays(14), MAY);
+
+            assertThat(buckets).containsOnlyKeys("Email", "Organic Social");
+            assertThat(buckets.get("Organic Social")).extracting(JourneyStepResult::customers).containsExactly(2L, 2L);
+            assertThat(buckets.get("Email")).extracting(JourneyStepResult::customers).containsExactly(2L, 1L);
+        }
+    }
+
+    @OnEachDatabase
     void a_step_can_be_restricted_to_channels(TestDatabase db) {
         AttributionFixture f = new AttributionFixture()
                 .event("a", "2024-05-01T00:00:00Z", "video_view", "tiktok").event("a", "2024-05-02T00:00:00Z", "session", "email")

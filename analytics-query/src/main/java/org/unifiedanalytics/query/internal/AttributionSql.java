@@ -93,7 +93,8 @@ public final class AttributionSql {
                 length.as("n"),
                 length.minus(recency).plus(inline(1)).as("pos"))
                 .from(c).leftJoin(t).on(onPath)
-                .where(c.OCCURRED_AT.ge(utc(period.from()))).and(c.OCCURRED_AT.lt(utc(period.to()))));
+                .where(period.equals(Period.all()) ? DSL.noCondition()
+                        : c.OCCURRED_AT.ge(utc(period.from())).and(c.OCCURRED_AT.lt(utc(period.to())))));
         int cap = settings.maxTouches();
         if (cap == 0) {
             // No cap: the path is what the models read (one derived table less, which H2 feels).
