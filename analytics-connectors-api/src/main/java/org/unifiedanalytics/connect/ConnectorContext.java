@@ -35,4 +35,7 @@ public interface ConnectorContext {
 
     /** The host's meter registry, for meters of the connector's own. */
     MeterRegistry meterRegistry();
+
+    /** Where this instance keeps each account's newest tokens between runs (encrypted in the warehouse when a key is set). */
+    org.unifiedanalytics.connect.credentials.CredentialStore credentials();
 }

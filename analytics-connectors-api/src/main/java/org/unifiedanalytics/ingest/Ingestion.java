@@ -21,6 +21,10 @@ import org.unifiedanalytics.connect.ConnectorProvider;
 import org.unifiedanalytics.connect.config.ConfigSpec;
 import org.unifiedanalytics.connect.config.ConfigValues;
 import org.unifiedanalytics.connect.config.ConnectorConfig;
+import org.unifiedanalytics.connect.credentials.AesGcmCipher;
+import org.unifiedanalytics.connect.credentials.CredentialStore;
+import org.unifiedanalytics.connect.credentials.InMemoryCredentialStore;
+import org.unifiedanalytics.connect.credentials.WarehouseCredentialStore;
 import org.unifiedanalytics.connect.stream.SourceStream;
 import org.unifiedanalytics.ingest.internal.RunLock;
 import org.unifiedanalytics.ingest.internal.RunLog;
@@ -55,6 +59,10 @@ public final class Ingestion {
     private final Clock clock;
     private final RuntimeMetrics metrics;
     private final StateStore states;
+    private final Optional<AesGcmCipher> credentialCipher;
+    private final java.util.function.Function<String, CredentialStore> credentialStores;
+    private final Map<String, CredentialStore> memoryCredentials = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean warnedAboutMemory = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Ingestion(Builder builder) {
         this.warehouse = builder.warehouse;
@@ -62,6 +70,29 @@ public final class Ingestion {
         this.clock = builder.clock;
         this.metrics = new RuntimeMetrics(builder.meterRegistry, builder.clock);
         this.states = new StateStore(builder.clock);
+        this.credentialStores = builder.credentialStores;
+        String environmentKey = System.getenv(CREDENTIALS_KEY_VARIABLE);
+        this.credentialCipher = builder.credentialKey != null ? Optional.of(new AesGcmCipher(builder.credentialKey))
+                : environmentKey != null && !environmentKey.isBlank() ? Optional.of(AesGcmCipher.fromBase64(environmentKey))
+                : Optional.empty();
+    }
+
+    /** The environment variable holding the base64 AES-256 key that encrypts stored credentials. */
+    public static final String CREDENTIALS_KEY_VARIABLE = "ANALYTICS_CREDENTIALS_KEY";
+
+    private CredentialStore credentialStore(String instance) {
+        if (credentialStores != null) {
+            return credentialStores.apply(instance);
+        }
+        if (credentialCipher.isPresent()) {
+            return new WarehouseCredentialStore(warehouse, credentialCipher.get(), instance, clock);
+        }
+        if (warnedAboutMemory.compareAndSet(false, true)) {
+            org.slf4j.LoggerFactory.getLogger(Ingestion.class).warn("No credentials key ({} or Ingestion.builder()"
+                    + ".credentialKey): refreshed tokens are kept in memory only and are lost when the process ends",
+                    CREDENTIALS_KEY_VARIABLE);
+        }
+        return memoryCredentials.computeIfAbsent(instance, i -> new InMemoryCredentialStore());
     }
 
     /** Ingestion into a warehouse with every connector on the class path, the system clock and a private meter registry. */
@@ -170,7 +201,7 @@ public final class Ingestion {
 
     private Created create(ConnectorConfig config) {
         String instance = config.optionalString(CommonKeys.INSTANCE.name()).orElse(config.connectorId());
-        RuntimeContext context = new RuntimeContext(instance, config, clock, metrics);
+        RuntimeContext context = new RuntimeContext(instance, config, clock, metrics, credentialStore(instance));
         Connector connector = registry.require(config.connectorId()).create(context);
         return new Created(instance, context, connector);
     }
@@ -184,6 +215,8 @@ public final class Ingestion {
         private ConnectorRegistry registry;
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = new SimpleMeterRegistry();
+        private byte[] credentialKey;
+        private java.util.function.Function<String, CredentialStore> credentialStores;
 
         private Builder(Warehouse warehouse) {
             this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
@@ -205,6 +238,23 @@ public final class Ingestion {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
         }
+
+        /** The AES-256 key (32 bytes) that encrypts stored credentials; default: {@value #CREDENTIALS_KEY_VARIABLE_DOC}. */
+        public Builder credentialKey(byte[] key) {
+            if (key == null || key.length != 32) {
+                throw new IllegalArgumentException("the credentials key must be 32 bytes (AES-256)");
+            }
+            this.credentialKey = key.clone();
+            return this;
+        }
+
+        /** Where each connector instance keeps its credentials, instead of the warehouse or memory (a host's vault, say). */
+        public Builder credentialStores(java.util.function.Function<String, CredentialStore> perInstance) {
+            this.credentialStores = java.util.Objects.requireNonNull(perInstance, "perInstance");
+            return this;
+        }
+
+        private static final String CREDENTIALS_KEY_VARIABLE_DOC = "the base64 key in ANALYTICS_CREDENTIALS_KEY";
 
         public Ingestion build() {
             return new Ingestion(this);

@@ -59,6 +59,9 @@ public abstract class ConnectorContractTest {
     private FakeApiServer fake;
     private final List<Warehouse> warehouses = new java.util.ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    // One credential store per instance for the whole test, as a host keeps them: rotated tokens survive between syncs.
+    private final Map<String, org.unifiedanalytics.connect.credentials.CredentialStore> credentials =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The provider under test. */
     protected abstract ConnectorProvider provider();
@@ -114,7 +117,10 @@ public abstract class ConnectorContractTest {
 
     protected final Ingestion ingestion(Warehouse warehouse) {
         return Ingestion.builder(warehouse).registry(ConnectorRegistry.of(List.of(provider()))).clock(clock())
-                .meterRegistry(meters).build();
+                .meterRegistry(meters)
+                .credentialStores(instance -> credentials.computeIfAbsent(instance,
+                        i -> new org.unifiedanalytics.connect.credentials.InMemoryCredentialStore()))
+                .build();
     }
 
     private SyncReport sync(Warehouse warehouse) {

@@ -23,8 +23,12 @@ public final class RuntimeContext implements ConnectorContext {
     private final RateLimiter perSecond;
     private final RateLimiter perMinute;
 
-    public RuntimeContext(String instance, ConnectorConfig config, Clock clock, RuntimeMetrics metrics) {
+    private final org.unifiedanalytics.connect.credentials.CredentialStore credentials;
+
+    public RuntimeContext(String instance, ConnectorConfig config, Clock clock, RuntimeMetrics metrics,
+                          org.unifiedanalytics.connect.credentials.CredentialStore credentials) {
         this.instance = instance;
+        this.credentials = credentials;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -69,6 +73,11 @@ public final class RuntimeContext implements ConnectorContext {
     @Override
     public Logger logger() {
         return LoggerFactory.getLogger("org.unifiedanalytics.connector." + config.connectorId());
+    }
+
+    @Override
+    public org.unifiedanalytics.connect.credentials.CredentialStore credentials() {
+        return credentials;
     }
 
     @Override

@@ -1,0 +1,78 @@
+package org.unifiedanalytics.connect.credentials;
+
+import static org.unifiedanalytics.model.schema.Tables.CREDENTIAL;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import org.unifiedanalytics.connect.config.Secret;
+import org.unifiedanalytics.model.Warehouse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Credentials encrypted with AES-GCM in the warehouse's {@code credential} table, one row per instance and account. */
+public final class WarehouseCredentialStore implements CredentialStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Warehouse warehouse;
+    private final AesGcmCipher cipher;
+    private final String instance;
+    private final Clock clock;
+
+    public WarehouseCredentialStore(Warehouse warehouse, AesGcmCipher cipher, String instance, Clock clock) {
+        this.warehouse = warehouse;
+        this.cipher = cipher;
+        this.instance = instance;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Credentials> load(String account) {
+        String text = warehouse.dsl().select(CREDENTIAL.CIPHERTEXT).from(CREDENTIAL)
+                .where(CREDENTIAL.CONNECTOR_INSTANCE.eq(instance), CREDENTIAL.ACCOUNT_ID.eq(account))
+                .fetchOne(CREDENTIAL.CIPHERTEXT);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(cipher.decrypt(text, instance + "/" + account));
+            return Optional.of(new Credentials(Secret.of(node.path("access_token").asText()),
+                    Instant.parse(node.path("access_expires_at").asText()), Secret.of(node.path("refresh_token").asText()),
+                    node.hasNonNull("refresh_expires_at") ? Optional.of(Instant.parse(node.path("refresh_expires_at").asText()))
+                            : Optional.empty()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored credentials of " + instance + "/" + account + " are not readable", e);
+        }
+    }
+
+    @Override
+    public void save(String account, Credentials credentials) {
+        String plain;
+        try {
+            plain = JSON.writeValueAsString(Map.of(
+                    "access_token", credentials.accessToken().reveal(),
+                    "access_expires_at", credentials.accessExpiresAt().toString(),
+                    "refresh_token", credentials.refreshToken().reveal(),
+                    "refresh_expires_at", credentials.refreshExpiresAt().map(Instant::toString).orElse("")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String sealed = cipher.encrypt(plain, instance + "/" + account);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        warehouse.inTransaction(tx -> {
+            int updated = tx.dsl().update(CREDENTIAL).set(CREDENTIAL.CIPHERTEXT, sealed).set(CREDENTIAL.UPDATED_AT, now)
+                    .where(CREDENTIAL.CONNECTOR_INSTANCE.eq(instance), CREDENTIAL.ACCOUNT_ID.eq(account)).execute();
+            if (updated == 0) {
+                tx.dsl().insertInto(CREDENTIAL, CREDENTIAL.CONNECTOR_INSTANCE, CREDENTIAL.ACCOUNT_ID, CREDENTIAL.CIPHERTEXT,
+                        CREDENTIAL.UPDATED_AT).values(instance, account, sealed, now).execute();
+            }
+            return null;
+        });
+    }
+}
