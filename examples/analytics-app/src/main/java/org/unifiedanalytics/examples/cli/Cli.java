@@ -67,6 +67,11 @@ public final class Cli {
             defaultValue = "analytics.properties")
     Path config;
 
+    @Option(names = "--credentials-key", defaultValue = "${env:ANALYTICS_CREDENTIALS_KEY}",
+            description = "base64 AES-256 key that encrypts refreshed OAuth tokens in the warehouse (default: $ANALYTICS_CREDENTIALS_KEY);"
+                    + " without it, rotated tokens live only as long as the command")
+    String credentialsKey;
+
     public static void main(String[] args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
@@ -90,6 +95,14 @@ public final class Cli {
         return warehouse;
     }
 
+    Ingestion ingestion(Warehouse warehouse) {
+        Ingestion.Builder builder = Ingestion.builder(warehouse);
+        if (credentialsKey != null && !credentialsKey.isBlank()) {
+            builder.credentialKey(java.util.Base64.getDecoder().decode(credentialsKey.strip()));
+        }
+        return builder.build();
+    }
+
     ConfigValues values(String connectorId) {
         ConfigValues fromFile = Files.exists(config) ? ConfigValues.fromProperties(config, connectorId) : ConfigValues.empty();
         return fromFile.overriddenBy(ConfigValues.fromEnvironment(connectorId));
@@ -103,7 +116,7 @@ public final class Cli {
         @Override
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
-                Ingestion ingestion = Ingestion.on(warehouse);
+                Ingestion ingestion = cli.ingestion(warehouse);
                 for (ConnectorProvider provider : ingestion.registry().providers()) {
                     System.out.printf("%s - %s%n", provider.id(), provider.description());
                     for (ConfigKey key : ingestion.configSpec(provider.id()).keys()) {
@@ -128,7 +141,7 @@ public final class Cli {
         @Override
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
-                CheckResult result = Ingestion.on(warehouse).check(connector, cli.values(connector));
+                CheckResult result = cli.ingestion(warehouse).check(connector, cli.values(connector));
                 System.out.println(connector + ": " + result);
                 return result.isOk() ? 0 : result.status() == CheckResult.Status.CONFIGURATION ? 2 : 1;
             }
@@ -150,7 +163,7 @@ public final class Cli {
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 SyncRequest request = SyncRequest.incremental(connector, cli.values(connector)).withStreams(selected(streams));
-                return report(Ingestion.on(warehouse).sync(request.withProgress(new Bars())));
+                return report(cli.ingestion(warehouse).sync(request.withProgress(new Bars())));
             }
         }
     }
@@ -177,7 +190,7 @@ public final class Cli {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 SyncRequest request = SyncRequest.backfill(connector, cli.values(connector), new DateRange(from, to))
                         .withStreams(selected(streams));
-                return report(Ingestion.on(warehouse).sync(request.withProgress(new Bars())));
+                return report(cli.ingestion(warehouse).sync(request.withProgress(new Bars())));
             }
         }
     }
@@ -190,7 +203,7 @@ public final class Cli {
         @Override
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
-                List<StreamStatus> status = Ingestion.on(warehouse).status();
+                List<StreamStatus> status = cli.ingestion(warehouse).status();
                 if (status.isEmpty()) {
                     System.out.println("no sync has run yet");
                 }
