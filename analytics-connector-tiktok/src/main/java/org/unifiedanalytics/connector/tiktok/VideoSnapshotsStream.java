@@ -59,7 +59,8 @@ final class VideoSnapshotsStream implements DailyStream {
 
     @Override
     public DailyWindow window() {
-        return DailyWindow.upserting(0, 1);
+        // Lookback 1: a second run on the same day refreshes today's snapshot with the newer totals.
+        return DailyWindow.upserting(1, 1);
     }
 
     @Override

@@ -14,8 +14,10 @@ import org.unifiedanalytics.connect.stream.Page;
 import org.unifiedanalytics.model.records.Conversion;
 import org.unifiedanalytics.model.records.OrderLine;
 import org.unifiedanalytics.model.records.SalesOrder;
+import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.Utm;
 import org.unifiedanalytics.model.records.WarehouseRecord;
+import org.unifiedanalytics.model.values.ChannelClassifier;
 import org.unifiedanalytics.model.values.CustomerKey;
 import org.unifiedanalytics.model.values.Money;
 
@@ -43,7 +45,7 @@ final class OrdersStream implements CursorStream {
 
     @Override
     public List<Class<? extends WarehouseRecord>> produces() {
-        return List.of(SalesOrder.class, OrderLine.class, Conversion.class);
+        return List.of(SalesOrder.class, OrderLine.class, Conversion.class, Touchpoint.class);
     }
 
     @Override
@@ -88,8 +90,43 @@ final class OrdersStream implements CursorStream {
                     text(line, "title"), line.path("quantity").asInt(), money(line, "unit_price", currency),
                     Money.zero(total.currency()), money(line, "total", currency)));
         }
-        records.add(new Conversion(PLATFORM, id, customer, created, order.netRevenue(), "order"));
+        Money net = order.netRevenue();
+        records.add(new Conversion(PLATFORM, id, customer, created, net.isNegative() ? Money.zero(net.currency()) : net, "order"));
+        // The buyer's visits before the order, with their UTM parameters, are the touches attribution credits.
+        int visit = 0;
+        for (JsonNode v : o.path("visits")) {
+            visit++;
+            if (customer == null) {
+                continue;
+            }
+            String source = text(v, "utm_source");
+            String medium = text(v, "utm_medium");
+            String campaign = text(v, "utm_campaign");
+            records.add(new Touchpoint(PLATFORM, id + "/visit/" + visit, customer, Instant.parse(v.path("occurred_at").asText()),
+                    "session", channel(source, medium), CLASSIFIER.classify(source, medium, campaign), source, medium, campaign,
+                    text(v, "utm_content")));
+        }
         return records;
+    }
+
+    private static final ChannelClassifier CLASSIFIER = ChannelClassifier.ga4Default();
+
+    /** The marketer's channel of a visit: the platform for known sources, else the GA4 group in lower case. */
+    static String channel(String source, String medium) {
+        if (source == null && medium == null) {
+            return "direct";
+        }
+        String s = source == null ? "" : source.toLowerCase(java.util.Locale.ROOT);
+        if (s.contains("tiktok")) {
+            return "tiktok";
+        }
+        if (s.contains("instagram")) {
+            return "instagram";
+        }
+        if (s.contains("klaviyo") || "email".equalsIgnoreCase(medium)) {
+            return "email";
+        }
+        return CLASSIFIER.classify(source, medium, null).name().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
     }
 
     private static Money money(JsonNode node, String field, String currency) {

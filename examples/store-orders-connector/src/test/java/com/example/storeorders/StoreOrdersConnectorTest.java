@@ -1,5 +1,7 @@
 package com.example.storeorders;
 
+import com.example.storeorders.fake.FakeStoreOrdersApi;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;

@@ -1,5 +1,7 @@
 package com.example.storeorders;
 
+import com.example.storeorders.fake.FakeStoreOrdersApi;
+
 import java.net.URI;
 import java.util.Map;
 

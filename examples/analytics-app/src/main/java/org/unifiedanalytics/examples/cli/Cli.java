@@ -163,7 +163,7 @@ public final class Cli {
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 SyncRequest request = SyncRequest.incremental(connector, cli.values(connector)).withStreams(selected(streams));
-                return report(cli.ingestion(warehouse).sync(request.withProgress(new Bars())));
+                return report(cli.ingestion(warehouse).sync(request.withProgress(new ProgressBars())));
             }
         }
     }
@@ -190,7 +190,7 @@ public final class Cli {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 SyncRequest request = SyncRequest.backfill(connector, cli.values(connector), new DateRange(from, to))
                         .withStreams(selected(streams));
-                return report(cli.ingestion(warehouse).sync(request.withProgress(new Bars())));
+                return report(cli.ingestion(warehouse).sync(request.withProgress(new ProgressBars())));
             }
         }
     }
@@ -238,42 +238,6 @@ public final class Cli {
             return d.toHours() + "h " + d.toMinutesPart() + "m";
         }
         return d.toMinutes() + "m " + d.toSecondsPart() + "s";
-    }
-
-    /** A progress bar per stream: windows for daily streams, pages for cursor streams. */
-    static final class Bars implements ProgressListener {
-        private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
-
-        @Override
-        public void streamStarted(String account, String stream, int plannedWindows) {
-            bars.put(account + "/" + stream, new ProgressBarBuilder().setTaskName(account + "/" + stream)
-                    .setInitialMax(plannedWindows).setStyle(ProgressBarStyle.ASCII).setUnit(
-                            plannedWindows < 0 ? " pages" : " windows", 1).continuousUpdate().build());
-        }
-
-        @Override
-        public void pageCommitted(String account, String stream, int records, int windowsDone) {
-            ProgressBar bar = bars.get(account + "/" + stream);
-            if (bar != null) {
-                if (bar.getMax() < 0) {
-                    bar.step();
-                } else {
-                    bar.stepTo(windowsDone);
-                }
-                bar.setExtraMessage(records + " records");
-            }
-        }
-
-        @Override
-        public void streamFinished(StreamReport report) {
-            ProgressBar bar = bars.remove(report.account() + "/" + report.stream());
-            if (bar != null) {
-                if (bar.getMax() > 0) {
-                    bar.stepTo(bar.getMax());
-                }
-                bar.close();
-            }
-        }
     }
 
     private Cli() {

@@ -19,7 +19,7 @@ import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.testkit.FakeApiServer;
 import org.unifiedanalytics.testkit.WarehouseSnapshot;
 
-import com.example.storeorders.FakeStoreOrdersApi;
+import com.example.storeorders.fake.FakeStoreOrdersApi;
 
 /**
  * The CLI killed with SIGKILL in the middle of a backfill, then run again, leaves the warehouse equal to

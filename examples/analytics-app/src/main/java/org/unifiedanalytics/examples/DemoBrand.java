@@ -1,0 +1,123 @@
+package org.unifiedanalytics.examples;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.unifiedanalytics.testkit.fakes.FakeTikTokApi;
+
+import com.example.storeorders.fake.FakeStoreOrdersApi;
+import com.example.storeorders.fake.FakeStoreOrdersApi.FakeOrder;
+import com.example.storeorders.fake.FakeStoreOrdersApi.Visit;
+
+/**
+ * A deterministic, plausible small brand for the demo: a TikTok account with 45 videos over 90 days and
+ * their view curves, 90 days of account metrics, and a web store with 300 orders whose buyers came from
+ * TikTok videos, email campaigns, search and direct visits. The same seed gives the same brand every day.
+ */
+final class DemoBrand {
+    static final String APP_ID = "demo-app";
+    static final String APP_SECRET = "demo-app-secret";
+    static final String BUSINESS_ID = "biz-clayandco";
+    static final String STORE = "shop-1";
+
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
+    final LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    final List<String> videoIds = new ArrayList<>();
+    final List<Instant> videoTimes = new ArrayList<>();
+
+    FakeTikTokApi tiktok() {
+        Random random = new Random(7);
+        FakeTikTokApi api = FakeTikTokApi.start(APP_ID, APP_SECRET);
+        FakeTikTokApi.Account account = api.account(BUSINESS_ID, "clayandco").followers(48_210);
+        long followers = 40_000;
+        for (int d = 89; d >= 0; d--) {
+            long views = 8_000 + random.nextInt(6_000) + (89 - d) * 120L;
+            long gained = 40 + random.nextInt(80);
+            followers += gained - 10;
+            Map<String, Long> day = new LinkedHashMap<>();
+            day.put("video_views", views);
+            day.put("profile_views", views / 30);
+            day.put("likes", views / 12);
+            day.put("comments", views / 200);
+            day.put("shares", views / 150);
+            day.put("followers_count", followers);
+            day.put("daily_new_followers", gained);
+            day.put("daily_lost_followers", 10L);
+            account.day(today.minusDays(d), day);
+        }
+        for (int v = 0; v < 45; v++) {
+            String id = "73" + (11_000_000_000_000_000L + v * 7_919L);
+            Instant created = now.minus(88 - v * 2L, ChronoUnit.DAYS).minus(random.nextInt(10), ChronoUnit.HOURS);
+            double ageDays = (now.getEpochSecond() - created.getEpochSecond()) / 86_400.0;
+            long potential = 2_000 + random.nextInt(48_000);
+            long views = Math.round(potential * (1 - Math.exp(-ageDays / 5)));
+            videoIds.add(id);
+            videoTimes.add(created);
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put("video_views", views);
+            counters.put("reach", views * 85 / 100);
+            counters.put("likes", views * 8 / 100);
+            counters.put("comments", views / 200);
+            counters.put("shares", views / 100);
+            counters.put("favorites", views / 50);
+            counters.put("profile_views", views / 100);
+            counters.put("new_followers", views / 400);
+            counters.put("website_clicks", views / 200);
+            counters.put("total_time_watched", views * 9);
+            account.video(id, created, "Clay & Co #" + (v + 1) + ": " + CAPTIONS[v % CAPTIONS.length]).counters(counters);
+        }
+        return api;
+    }
+
+    FakeStoreOrdersApi.FakeOrder[] orders() {
+        Random random = new Random(11);
+        List<FakeOrder> orders = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Instant created = now.minus(89, ChronoUnit.DAYS).plusSeconds((long) (random.nextDouble() * 89 * 86_400));
+            int customer = random.nextInt(120);
+            String currency = random.nextInt(20) == 0 ? "USD" : "EUR";
+            String total = (15 + random.nextInt(105)) + "." + (10 + random.nextInt(90));
+            String refunded = random.nextInt(12) == 0 ? "5.00" : "0.00";
+            List<Visit> visits = new ArrayList<>();
+            int count = 1 + random.nextInt(3);
+            for (int k = count; k >= 1; k--) {
+                Instant at = created.minusSeconds(3_600L * k * (1 + random.nextInt(40)));
+                int kind = random.nextInt(10);
+                if (kind < 5) {
+                    int video = latestVideoBefore(at, random);
+                    visits.add(video < 0 ? new Visit(at, null, null, null, null)
+                            : new Visit(at, "tiktok", "social", "organic", videoIds.get(video)));
+                } else if (kind < 7) {
+                    visits.add(new Visit(at, "klaviyo", "email", random.nextBoolean() ? "spring-sale" : "new-glazes", null));
+                } else if (kind < 8) {
+                    visits.add(new Visit(at, "google", "organic", null, null));
+                } else {
+                    visits.add(new Visit(at, null, null, null, null));
+                }
+            }
+            orders.add(new FakeOrder(String.valueOf(5000 + i), created, created.plusSeconds(300), currency, total, refunded,
+                    "buyer" + customer + "@example.com", visits.get(visits.size() - 1).utmSource(), visits));
+        }
+        return orders.toArray(FakeOrder[]::new);
+    }
+
+    private int latestVideoBefore(Instant at, Random random) {
+        int last = -1;
+        for (int v = 0; v < videoTimes.size(); v++) {
+            if (videoTimes.get(v).isBefore(at)) {
+                last = v;
+            }
+        }
+        return last < 0 ? -1 : Math.max(0, last - random.nextInt(4));
+    }
+
+    private static final String[] CAPTIONS = {"throwing a mug in 30 seconds", "glaze reveal", "kiln opening day",
+            "studio tour", "trimming ASMR", "packing your orders", "new speckled range", "failed pots compilation"};
+}

@@ -1,0 +1,55 @@
+package org.unifiedanalytics.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unifiedanalytics.ingest.SyncReport;
+import org.unifiedanalytics.model.Warehouse;
+import org.unifiedanalytics.query.AttributedRevenue;
+import org.unifiedanalytics.testkit.WarehouseSnapshot;
+
+/** The demo's pipeline end to end: fakes, sync, queries, and the numbers a user would check. */
+class DemoTest {
+
+    @Test
+    void the_demo_syncs_every_stream_and_its_numbers_add_up(@TempDir Path dir) throws Exception {
+        Demo.Result result = Demo.run(dir, false, false);
+
+        assertThat(result.reports()).allSatisfy(r -> assertThat(r.succeeded()).as(r.failures().toString()).isTrue());
+        assertThat(result.reports().stream().mapToLong(SyncReport::recordsWritten).sum()).isGreaterThan(1_000);
+        // Every model hands out exactly the revenue of the conversions, per currency.
+        result.attribution().forEach((model, rows) -> result.conversionRevenue().forEach((currency, revenue) ->
+                assertThat(rows.stream().filter(r -> r.currency().equals(currency)).map(AttributedRevenue::attributedRevenue)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)).as(model + " " + currency).isEqualByComparingTo(revenue)));
+        var funnel = result.funnel();
+        assertThat(funnel.stage("awareness").value()).isGreaterThanOrEqualTo(funnel.stage("engagement").value());
+        assertThat(funnel.stage("engagement").value()).isGreaterThanOrEqualTo(funnel.stage("interest").value());
+        assertThat(funnel.stage("conversion").value()).isEqualTo(300);
+        assertThat(funnel.purchasingCustomers()).isGreaterThanOrEqualTo(funnel.stage("loyalty").value());
+    }
+
+    @Test
+    void running_the_demo_twice_changes_nothing(@TempDir Path dir) throws Exception {
+        Demo.run(dir, false, false);
+        var first = snapshot(dir);
+
+        Demo.Result second = Demo.run(dir, false, false);
+
+        assertThat(second.reports()).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
+        assertThat(snapshot(dir)).isEqualTo(first);
+    }
+
+    private static java.util.Map<String, List<String>> snapshot(Path dir) {
+        try (Warehouse warehouse = Warehouse.embedded(dir.resolve("analytics"))) {
+            var all = WarehouseSnapshot.of(warehouse);
+            // fetched/updated instants move with the clock between runs; the data itself must not.
+            all.replaceAll((table, rows) -> rows.stream().map(row -> row.replaceAll("(fetched_at|updated_at)=[^,}]*", "$1=*")).toList());
+            return all;
+        }
+    }
+}
