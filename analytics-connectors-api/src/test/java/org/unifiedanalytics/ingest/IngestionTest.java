@@ -20,6 +20,7 @@ import org.unifiedanalytics.connect.stream.DateRange;
 import org.unifiedanalytics.model.ConfigurationException;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.testing.OnEachDatabase;
+import org.unifiedanalytics.model.testing.SettableClock;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.model.testing.TestWarehouse;
 
@@ -30,7 +31,7 @@ class IngestionTest {
     private static final ConfigValues GOOD = ConfigValues.of(Map.of("api_key", "good", "initial_days", "10"));
 
     private final InMemorySource source = new InMemorySource();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T12:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-10T12:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private Ingestion ingestion(Warehouse warehouse) {

@@ -7,11 +7,8 @@ import static org.unifiedanalytics.model.schema.Tables.CONTENT_METRIC_DAILY;
 import static org.unifiedanalytics.model.schema.Tables.CONTENT_METRIC_INCREASE;
 import static org.unifiedanalytics.model.schema.Tables.CREDENTIAL;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +24,7 @@ import org.unifiedanalytics.ingest.SyncReport;
 import org.unifiedanalytics.ingest.SyncRequest;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.testing.OnEachDatabase;
+import org.unifiedanalytics.model.testing.SettableClock;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.model.testing.TestWarehouse;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokApi;
@@ -195,50 +193,6 @@ class TikTokConnectorTest {
 
             assertThat(result.isOk()).as(result.message()).isTrue();
             assertThat(result.message()).contains("@clayandco").contains("2 TikTok account(s)");
-        }
-    }
-
-    /** A clock a test moves by hand. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            SettableClock self = this;
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId z) {
-                    return self.withZone(z);
-                }
-
-                @Override
-                public Instant instant() {
-                    return self.instant();
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

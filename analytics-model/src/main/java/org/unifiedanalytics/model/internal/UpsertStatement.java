@@ -73,14 +73,14 @@ final class UpsertStatement<R extends WarehouseRecord> {
         List<String> names = mapping.columns().stream().map(c -> dsl.render(DSL.name(c.field().getName()))).toList();
         List<String> keys = mapping.keys().stream().map(c -> dsl.render(DSL.name(c.field().getName()))).toList();
         String columnList = String.join(", ", names);
-        String placeholders = names.stream().map(n -> "?").collect(Collectors.joining(", "));
+        String parameterMarks = names.stream().map(n -> "?").collect(Collectors.joining(", "));
         return switch (dialect) {
             case H2 -> "MERGE INTO " + table + " (" + columnList + ") KEY (" + String.join(", ", keys) + ") VALUES ("
-                    + placeholders + ")";
+                    + parameterMarks + ")";
             case POSTGRES -> {
                 String updates = names.stream().filter(n -> !keys.contains(n)).map(n -> n + " = EXCLUDED." + n)
                         .collect(Collectors.joining(", "));
-                yield "INSERT INTO " + table + " (" + columnList + ") VALUES (" + placeholders + ") ON CONFLICT ("
+                yield "INSERT INTO " + table + " (" + columnList + ") VALUES (" + parameterMarks + ") ON CONFLICT ("
                         + String.join(", ", keys) + ") DO UPDATE SET " + updates;
             }
         };

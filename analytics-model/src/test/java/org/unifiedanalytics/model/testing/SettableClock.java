@@ -1,4 +1,4 @@
-package org.unifiedanalytics.ingest;
+package org.unifiedanalytics.model.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand; every zoned view of it follows it. */
+public final class SettableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    public SettableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -25,7 +25,7 @@ final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock self = this;
+        SettableClock self = this;
         return new Clock() {
             @Override
             public ZoneId getZone() {
