@@ -18,6 +18,7 @@ import org.unifiedanalytics.connect.credentials.CredentialStore;
 import org.unifiedanalytics.connect.credentials.InMemoryCredentialStore;
 import org.unifiedanalytics.connect.stream.DateRange;
 import org.unifiedanalytics.examples.cli.ProgressBars;
+import org.unifiedanalytics.examples.dashboard.DashboardServer;
 import org.unifiedanalytics.ingest.Ingestion;
 import org.unifiedanalytics.ingest.StreamReport;
 import org.unifiedanalytics.ingest.StreamStatus;
@@ -59,9 +60,35 @@ public final class Demo {
     public static void main(String[] args) throws IOException {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        Result result = run(Path.of("target", "demo").toAbsolutePath(), List.of(args).contains("--reset"), true);
+        Path dir = Path.of("target", "demo").toAbsolutePath();
+        Result result = run(dir, List.of(args).contains("--reset"), true);
         if (result.reports().stream().anyMatch(r -> !r.succeeded())) {
             throw new IllegalStateException("a stream failed: see the sync report above");
+        }
+        if (!List.of(args).contains("--no-serve")) {
+            serve(dir, args);
+        }
+    }
+
+    /** Serves the dashboard on the demo's warehouse until the process is stopped. */
+    private static void serve(Path dir, String[] args) throws IOException {
+        int port = List.of(args).contains("--port") ? Integer.parseInt(args[List.of(args).indexOf("--port") + 1]) : 8080;
+        Warehouse warehouse = Warehouse.embedded(dir.resolve("analytics"));
+        DashboardServer dashboard;
+        try {
+            dashboard = DashboardServer.start(warehouse, Ingestion.on(warehouse), port);
+        } catch (java.net.BindException e) {
+            dashboard = DashboardServer.start(warehouse, Ingestion.on(warehouse), 0);
+        }
+        System.out.println();
+        System.out.println("Dashboard: " + dashboard.url() + "   (Ctrl-C to stop; --no-serve skips it)");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            dashboard.close();
+            warehouse.close();
         }
     }
 
@@ -159,9 +186,14 @@ public final class Demo {
                         status.account() + "/" + status.stream(), status.lastMode(), status.lastStatus(),
                         status.freshness().map(d -> d.toSeconds() + " s").orElse("never"));
             }
+            Path report = dir.resolve("report.html");
+            try (DashboardServer renderer = DashboardServer.start(warehouse, ingestion, 0)) {
+                Files.writeString(report, renderer.standaloneReport(brand.today.minusDays(89), brand.today.plusDays(1)));
+            }
             System.out.println();
-            System.out.println("The dashboard arrives with the demo issue; run `mvn -q -Pdemo -DskipTests verify` again for an"
-                    + " idempotent incremental sync, or add -Dexec.args=--reset to start over.");
+            System.out.println("Report (one self-contained file): " + report);
+            System.out.println("Run `mvn -q -Pdemo -DskipTests verify` again for an idempotent incremental sync;"
+                    + " -Dexec.args=--reset starts over, -Dexec.args=--no-serve skips the dashboard.");
             Map<String, BigDecimal> conversionRevenue = new java.util.TreeMap<>();
             var c = org.unifiedanalytics.model.schema.Tables.CONVERSION;
             warehouse.dsl().select(c.CURRENCY, org.jooq.impl.DSL.sum(c.REVENUE)).from(c).groupBy(c.CURRENCY)

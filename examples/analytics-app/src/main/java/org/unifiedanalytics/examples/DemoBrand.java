@@ -17,7 +17,7 @@ import com.example.storeorders.fake.FakeStoreOrdersApi.FakeOrder;
 import com.example.storeorders.fake.FakeStoreOrdersApi.Visit;
 
 /**
- * A deterministic, plausible small brand for the demo: a TikTok account with 45 videos over 90 days and
+ * A deterministic, plausible small brand for the demo: a TikTok account with 240 videos over 90 days and
  * their view curves, 90 days of account metrics, and a web store with 300 orders whose buyers came from
  * TikTok videos, email campaigns, search and direct visits. The same seed gives the same brand every day.
  */
@@ -26,6 +26,9 @@ final class DemoBrand {
     static final String APP_SECRET = "demo-app-secret";
     static final String BUSINESS_ID = "biz-clayandco";
     static final String STORE = "shop-1";
+
+    /** Posts over the 90 days: one every nine hours or so. */
+    static final int VIDEOS = 240;
 
     final Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
     final LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -52,9 +55,10 @@ final class DemoBrand {
             day.put("daily_lost_followers", 10L);
             account.day(today.minusDays(d), day);
         }
-        for (int v = 0; v < 45; v++) {
+        for (int v = 0; v < VIDEOS; v++) {
             String id = "73" + (11_000_000_000_000_000L + v * 7_919L);
-            Instant created = now.minus(88 - v * 2L, ChronoUnit.DAYS).minus(random.nextInt(10), ChronoUnit.HOURS);
+            // From 89 days ago to a day and a half ago: never in the future.
+            Instant created = now.minus(89 * 24L - (long) (v * 8.8), ChronoUnit.HOURS).minus(random.nextInt(6), ChronoUnit.HOURS);
             double ageDays = (now.getEpochSecond() - created.getEpochSecond()) / 86_400.0;
             long potential = 2_000 + random.nextInt(48_000);
             long views = Math.round(potential * (1 - Math.exp(-ageDays / 5)));
