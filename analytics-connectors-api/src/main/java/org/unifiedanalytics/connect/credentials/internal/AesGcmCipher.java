@@ -1,4 +1,4 @@
-package org.unifiedanalytics.connect.credentials;
+package org.unifiedanalytics.connect.credentials.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

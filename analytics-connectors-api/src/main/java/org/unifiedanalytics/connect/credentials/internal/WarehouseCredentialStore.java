@@ -1,4 +1,4 @@
-package org.unifiedanalytics.connect.credentials;
+package org.unifiedanalytics.connect.credentials.internal;
 
 import static org.unifiedanalytics.model.schema.Tables.CREDENTIAL;
 
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.unifiedanalytics.connect.config.Secret;
+import org.unifiedanalytics.connect.credentials.CredentialStore;
+import org.unifiedanalytics.connect.credentials.Credentials;
 import org.unifiedanalytics.model.Warehouse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
