@@ -191,18 +191,33 @@ public final class ApiClient {
         }
         ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers(), raw.body(), description, json);
         try {
-            checkStatus(response);
-            boolean expectsJson = request.headers().getOrDefault("Accept", "application/json").contains("json");
-            if (expectsJson) {
-                // Parsed inside the attempt, so a truncated or malformed body is retried like any transient failure.
-                response.json();
-            }
-            for (ResponseRule rule : rules) {
-                Optional<ApiException> failure = rule.inspect(response);
-                if (failure.isPresent()) {
-                    throw failure.get();
+            boolean success = response.status() >= 200 && response.status() < 300;
+            boolean refused = response.status() == 401 || response.status() == 403;
+            if (success) {
+                boolean expectsJson = request.headers().getOrDefault("Accept", "application/json").contains("json");
+                if (expectsJson) {
+                    // Parsed inside the attempt, so a truncated or malformed body is retried like any transient failure.
+                    response.json();
                 }
             }
+            // The connector's rules read error envelopes; on a refusal they may say more than the status (a bad signature).
+            if (success || refused) {
+                for (ResponseRule rule : rules) {
+                    Optional<ApiException> failure;
+                    try {
+                        failure = rule.inspect(response);
+                    } catch (ApiException.MalformedResponse notJson) {
+                        if (success) {
+                            throw notJson;
+                        }
+                        failure = Optional.empty();
+                    }
+                    if (failure.isPresent()) {
+                        throw failure.get();
+                    }
+                }
+            }
+            checkStatus(response);
         } catch (ApiException e) {
             listener.attempted(outcome(e));
             throw e;

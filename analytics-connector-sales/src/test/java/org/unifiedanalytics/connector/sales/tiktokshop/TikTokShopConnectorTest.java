@@ -1,0 +1,142 @@
+package org.unifiedanalytics.connector.sales.tiktokshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
+import static org.unifiedanalytics.model.schema.Tables.ORDER_LINE;
+import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.unifiedanalytics.connect.config.ConfigValues;
+import org.unifiedanalytics.connect.credentials.CredentialStore;
+import org.unifiedanalytics.connect.credentials.InMemoryCredentialStore;
+import org.unifiedanalytics.ingest.ConnectorRegistry;
+import org.unifiedanalytics.ingest.Ingestion;
+import org.unifiedanalytics.ingest.SyncReport;
+import org.unifiedanalytics.model.Warehouse;
+import org.unifiedanalytics.model.testing.OnEachDatabase;
+import org.unifiedanalytics.model.testing.SettableClock;
+import org.unifiedanalytics.model.testing.TestDatabase;
+import org.unifiedanalytics.model.testing.TestWarehouse;
+import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
+
+class TikTokShopConnectorTest {
+    private final FakeTikTokShopApi shop = TikTokShopFixture.seeded();
+    private final SettableClock clock = new SettableClock(TikTokShopFixture.NOW);
+    private final Map<String, CredentialStore> credentials = new ConcurrentHashMap<>();
+
+    @AfterEach
+    void stop() {
+        shop.close();
+    }
+
+    private SyncReport sync(Warehouse warehouse, Map<String, String> config) {
+        Map<String, String> values = new HashMap<>(config);
+        values.putAll(Map.of("retry_initial_delay", "10ms", "requests_per_second", "1000"));
+        return Ingestion.builder(warehouse).registry(ConnectorRegistry.of(List.of(new TikTokShopProvider()))).clock(clock)
+                .credentialStores(i -> credentials.computeIfAbsent(i, k -> new InMemoryCredentialStore())).build()
+                .sync("tiktok-shop", ConfigValues.of(values));
+    }
+
+    @OnEachDatabase
+    void each_unit_is_a_line_item_so_lines_are_grouped_per_sku_and_currencies_kept_per_order(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            SyncReport report = sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(23);
+            var lines = warehouse.dsl().select(ORDER_LINE.LINE_ID, ORDER_LINE.QUANTITY, ORDER_LINE.TOTAL).from(ORDER_LINE)
+                    .where(ORDER_LINE.ORDER_ID.eq("576000000000001000")).orderBy(ORDER_LINE.LINE_ID).fetch();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0).value2()).isEqualTo(2);
+            assertThat(lines.get(0).value3()).isEqualByComparingTo("50.00");
+            assertThat(lines.get(1).value2()).isEqualTo(1);
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER, SALES_ORDER.CURRENCY.eq("GBP"))).isEqualTo(8);
+            assertThat(warehouse.dsl().select(SALES_ORDER.TOTAL).from(SALES_ORDER).where(SALES_ORDER.ORDER_ID.eq("576000000000001000"))
+                    .fetchOne(0, BigDecimal.class)).isEqualByComparingTo("59.99");
+        }
+    }
+
+    @OnEachDatabase
+    void a_cancelled_order_is_a_conversion_worth_nothing_and_a_later_cancellation_updates_the_order(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            sync(warehouse, TikTokShopFixture.config(shop));
+            assertThat(revenue(warehouse, "576000000000001003")).isEqualByComparingTo("0");
+            assertThat(revenue(warehouse, "576000000000001000")).isEqualByComparingTo("59.99");
+
+            clock.advance(Duration.ofHours(2));
+            shop.order("7001", "576000000000001000", TikTokShopFixture.NOW.minusSeconds(3600L * 15),
+                    TikTokShopFixture.NOW.plusSeconds(3600), "CANCELLED", "USD", "u0", "sku-a=25.00", "sku-a=25.00", "sku-b=9.99");
+            SyncReport second = sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(second.succeeded()).isTrue();
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(23);
+            assertThat(warehouse.dsl().select(SALES_ORDER.FINANCIAL_STATUS).from(SALES_ORDER)
+                    .where(SALES_ORDER.ORDER_ID.eq("576000000000001000")).fetchOne(0, String.class)).isEqualTo("CANCELLED");
+            assertThat(revenue(warehouse, "576000000000001000")).isEqualByComparingTo("0");
+        }
+    }
+
+    @Test
+    void an_order_updated_exactly_at_a_windows_end_is_neither_lost_nor_doubled() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            sync(warehouse, TikTokShopFixture.config(shop));
+            // updated at the first run's until (excluded there: [since, until)), found by the next run
+            shop.order("7001", "576000000000009999", TikTokShopFixture.NOW.minusSeconds(60), TikTokShopFixture.NOW, "COMPLETED",
+                    "USD", "u9", "sku-z=5.00");
+            clock.advance(Duration.ofMinutes(30));
+
+            sync(warehouse, TikTokShopFixture.config(shop));
+            sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER, SALES_ORDER.ORDER_ID.eq("576000000000009999"))).isEqualTo(1);
+            assertThat(warehouse.dsl().fetchCount(CONVERSION, CONVERSION.EXTERNAL_ID.eq("576000000000009999"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_wrong_signature_is_reported_with_the_signing_inputs_and_never_the_secret() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            Map<String, String> good = TikTokShopFixture.config(shop);
+            sync(warehouse, good);   // tokens obtained with the right secret are stored
+            Map<String, String> wrong = new HashMap<>(good);
+            wrong.put("app_secret", "a-wrong-secret-4711");
+
+            SyncReport report = sync(warehouse, wrong);
+
+            assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.error()).hasValueSatisfying(e -> assertThat(e)
+                    .contains("signature was refused").contains("/authorization/202309/shops")
+                    .contains("[app_key, timestamp]").contains("check app_secret").doesNotContain("a-wrong-secret-4711")
+                    .doesNotContain(TikTokShopFixture.APP_SECRET)));
+        }
+    }
+
+    @Test
+    void a_dead_refresh_token_asks_for_reauthorization() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            shop.revokeRefreshTokens();
+
+            SyncReport report = sync(test.migrated(), TikTokShopFixture.config(shop));
+
+            assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.error())
+                    .hasValueSatisfying(e -> assertThat(e).contains("re-authorize the TikTok Shop seller").contains("36004001")));
+        }
+    }
+
+    private static BigDecimal revenue(Warehouse warehouse, String order) {
+        return warehouse.dsl().select(CONVERSION.REVENUE).from(CONVERSION).where(CONVERSION.EXTERNAL_ID.eq(order))
+                .fetchOne(0, BigDecimal.class);
+    }
+}

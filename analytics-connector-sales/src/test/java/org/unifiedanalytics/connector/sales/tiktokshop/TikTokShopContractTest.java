@@ -1,0 +1,45 @@
+package org.unifiedanalytics.connector.sales.tiktokshop;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.unifiedanalytics.connect.ConnectorProvider;
+import org.unifiedanalytics.testkit.ConnectorContractTest;
+import org.unifiedanalytics.testkit.FakeApiServer;
+import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
+
+/** The connector contract for TikTok Shop, against a fake that verifies every signature. */
+class TikTokShopContractTest extends ConnectorContractTest {
+    private FakeTikTokShopApi shop;
+
+    @Override
+    protected ConnectorProvider provider() {
+        return new TikTokShopProvider();
+    }
+
+    @Override
+    protected FakeApiServer startFakeApi() {
+        shop = TikTokShopFixture.seeded();
+        return shop.server();
+    }
+
+    @Override
+    protected Map<String, String> validConfig(URI baseUrl) {
+        return TikTokShopFixture.config(shop);
+    }
+
+    @Override
+    protected Map<String, String> invalidCredentials(URI baseUrl) {
+        Map<String, String> config = new HashMap<>(TikTokShopFixture.config(shop));
+        config.put("app_secret", "not-the-secret");
+        return config;
+    }
+
+    @Override
+    protected Clock clock() {
+        return Clock.fixed(TikTokShopFixture.NOW, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,36 @@
+package org.unifiedanalytics.connector.sales.tiktokshop;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
+
+/** A seller with two shops and 23 orders over the ten days before 2026-03-10 12:00 UTC, in USD and GBP. */
+final class TikTokShopFixture {
+    static final String APP_KEY = "6abcdexample";
+    static final String APP_SECRET = "exampleAppSecret123";
+    static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
+    private TikTokShopFixture() {
+    }
+
+    static FakeTikTokShopApi seeded() {
+        FakeTikTokShopApi shop = FakeTikTokShopApi.start(APP_KEY, APP_SECRET).shop("7001", "ROW_cipher7001").shop("7002", "GBR_cipher7002");
+        for (int i = 0; i < 15; i++) {
+            Instant created = NOW.minusSeconds(3600L * 15 * (i + 1));
+            shop.order("7001", "57600000000000" + (1000 + i), created, created.plusSeconds(120), i == 3 ? "CANCELLED" : "COMPLETED",
+                    "USD", "u" + (i % 5), "sku-a=25.00", "sku-a=25.00", "sku-b=9.99");
+        }
+        for (int i = 0; i < 8; i++) {
+            Instant created = NOW.minusSeconds(3600L * 20 * (i + 1));
+            shop.order("7002", "57700000000000" + (1000 + i), created, created.plusSeconds(60), "AWAITING_SHIPMENT", "GBP",
+                    "g" + i, "sku-c=14.50");
+        }
+        return shop;
+    }
+
+    static Map<String, String> config(FakeTikTokShopApi shop) {
+        return Map.of("app_key", APP_KEY, "app_secret", APP_SECRET, "refresh_token", shop.refreshToken(), "shops", "7001,7002",
+                "base_url", shop.baseUrl(), "auth_url", shop.baseUrl(), "page_size", "4", "initial_days", "30");
+    }
+}

@@ -1,0 +1,228 @@
+package org.unifiedanalytics.testkit.fakes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.unifiedanalytics.testkit.FakeApiServer;
+import org.unifiedanalytics.testkit.FakeResponse;
+import org.unifiedanalytics.testkit.RecordedRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A fake TikTok Shop Partner API (202309) that verifies what the real one verifies: it recomputes every
+ * request's signature (path, sorted query parameters but {@code sign} and {@code access_token}, the raw
+ * body, wrapped in the app secret, HMAC-SHA256 hex) and refuses a wrong one with HTTP 401 and code 106001;
+ * it wants the seller's token in {@code x-tts-access-token} and a known {@code shop_cipher} on shop
+ * paths; it answers the token refresh of the auth host (absolute-timestamp expiries; rotation) and
+ * 36004001 for a dead refresh token. Both hosts are this one server.
+ */
+public final class FakeTikTokShopApi implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FakeApiServer server = FakeApiServer.start();
+    private final String appKey;
+    private final String appSecret;
+    private final Map<String, String> shops = new LinkedHashMap<>();
+    private final List<ObjectNode> orders = new ArrayList<>();
+    private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
+    private final AtomicInteger issued = new AtomicInteger();
+    private volatile String currentRefreshToken;
+
+    private FakeTikTokShopApi(String appKey, String appSecret) {
+        this.appKey = appKey;
+        this.appSecret = appSecret;
+        currentRefreshToken = issue("rft", refreshTokens);
+        server.route("GET", "/api/v2/token/refresh", this::refresh);
+        server.route("GET", "/authorization/202309/shops", this::shops);
+        server.route("POST", "/order/202309/orders/search", this::searchOrders);
+    }
+
+    public static FakeTikTokShopApi start(String appKey, String appSecret) {
+        return new FakeTikTokShopApi(appKey, appSecret);
+    }
+
+    public FakeApiServer server() {
+        return server;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl().toString();
+    }
+
+    /** The seller's current refresh token (it rotates). */
+    public String refreshToken() {
+        return currentRefreshToken;
+    }
+
+    public synchronized FakeTikTokShopApi shop(String id, String cipher) {
+        shops.put(id, cipher);
+        return this;
+    }
+
+    /** An order of a shop, in the 202309 shape; each unit is its own line item. */
+    public synchronized ObjectNode order(String shop, String id, Instant created, Instant updated, String status, String currency,
+                                         String userId, String... unitPricesBySku) {
+        ObjectNode order = JSON.createObjectNode().put("id", id).put("status", status).put("create_time", created.getEpochSecond())
+                .put("update_time", updated.getEpochSecond()).put("user_id", userId).put("shop", shop);
+        ArrayNode lines = order.putArray("line_items");
+        java.math.BigDecimal subtotal = java.math.BigDecimal.ZERO;
+        int n = 0;
+        for (String entry : unitPricesBySku) {
+            String[] skuPrice = entry.split("=");
+            lines.addObject().put("id", id + "-" + (++n)).put("sku_id", skuPrice[0]).put("product_id", "p-" + skuPrice[0])
+                    .put("product_name", "Product " + skuPrice[0]).put("seller_sku", "S-" + skuPrice[0])
+                    .put("original_price", skuPrice[1]).put("sale_price", skuPrice[1]).put("seller_discount", "0.00")
+                    .put("platform_discount", "0.00").put("currency", currency);
+            subtotal = subtotal.add(new java.math.BigDecimal(skuPrice[1]));
+        }
+        order.putObject("payment").put("currency", currency).put("sub_total", subtotal.toPlainString())
+                .put("shipping_fee", "0.00").put("seller_discount", "0.00").put("platform_discount", "0.00").put("tax", "0.00")
+                .put("total_amount", subtotal.toPlainString());
+        orders.add(order);
+        return order;
+    }
+
+    /** Every refresh token stops working. */
+    public void revokeRefreshTokens() {
+        refreshTokens.clear();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private String issue(String kind, Map<String, Boolean> tokens) {
+        String token = kind + ".shop" + issued.incrementAndGet();
+        tokens.put(token, true);
+        return token;
+    }
+
+    private FakeResponse refresh(RecordedRequest request) {
+        if (!appKey.equals(request.queryParameter("app_key").orElse("")) || !appSecret.equals(request.queryParameter("app_secret").orElse(""))) {
+            return envelope(401, 106001, "Invalid credentials: app_key or app_secret", null);
+        }
+        String presented = request.queryParameter("refresh_token").orElse("");
+        if (refreshTokens.remove(presented) == null) {
+            return envelope(200, 36004001, "refresh token expired", null);
+        }
+        currentRefreshToken = issue("rft", refreshTokens);
+        long now = Instant.now().getEpochSecond();
+        ObjectNode data = JSON.createObjectNode().put("access_token", issue("act", accessTokens))
+                .put("access_token_expire_in", now + 7 * 86_400).put("refresh_token", currentRefreshToken)
+                .put("refresh_token_expire_in", now + 365 * 86_400).put("open_id", "seller-1").put("seller_name", "Clay & Co");
+        return envelope(200, 0, "success", data);
+    }
+
+    private FakeResponse shops(RecordedRequest request) {
+        FakeResponse refused = verify(request, false);
+        if (refused != null) {
+            return refused;
+        }
+        ObjectNode data = JSON.createObjectNode();
+        ArrayNode list = data.putArray("shops");
+        shops.forEach((id, cipher) -> list.addObject().put("id", id).put("name", "Shop " + id).put("cipher", cipher)
+                .put("region", "US"));
+        return envelope(200, 0, "success", data);
+    }
+
+    private FakeResponse searchOrders(RecordedRequest request) {
+        FakeResponse refused = verify(request, true);
+        if (refused != null) {
+            return refused;
+        }
+        JsonNode filter;
+        try {
+            filter = JSON.readTree(request.body());
+        } catch (Exception e) {
+            return envelope(400, 36009001, "the body is not JSON", null);
+        }
+        int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
+        if (pageSize < 1 || pageSize > 100) {
+            return envelope(400, 36009002, "page_size must be 1 to 100", null);
+        }
+        String shop = shops.entrySet().stream().filter(e -> e.getValue().equals(request.queryParameter("shop_cipher").orElse("")))
+                .map(Map.Entry::getKey).findFirst().orElse("");
+        long ge = filter.path("update_time_ge").asLong(Long.MIN_VALUE);
+        long lt = filter.path("update_time_lt").asLong(Long.MAX_VALUE);
+        List<ObjectNode> matching;
+        synchronized (this) {
+            matching = orders.stream().filter(o -> o.path("shop").asText().equals(shop))
+                    .filter(o -> o.path("update_time").asLong() >= ge && o.path("update_time").asLong() < lt)
+                    .sorted(Comparator.comparingLong((ObjectNode o) -> o.path("update_time").asLong()).thenComparing(o -> o.path("id").asText()))
+                    .toList();
+        }
+        int offset = request.queryParameter("page_token").map(t -> Integer.parseInt(t.substring(2))).orElse(0);
+        ObjectNode data = JSON.createObjectNode().put("total_count", matching.size());
+        ArrayNode list = data.putArray("orders");
+        matching.subList(Math.min(offset, matching.size()), Math.min(offset + pageSize, matching.size()))
+                .forEach(o -> list.add(o.deepCopy().without("shop")));
+        data.put("next_page_token", offset + pageSize < matching.size() ? "pt" + (offset + pageSize) : "");
+        return envelope(200, 0, "success", data);
+    }
+
+    /** The checks of every signed call; null when it may go on. */
+    private FakeResponse verify(RecordedRequest request, boolean shopScoped) {
+        Map<String, String> query = request.query();
+        String expected = sign(request.path(), query, request.method().equals("GET") ? null : request.body());
+        if (!expected.equals(query.get("sign"))) {
+            return envelope(401, 106001, "Invalid credentials. The 'sign' query parameter is invalid.", null);
+        }
+        if (!appKey.equals(query.get("app_key")) || query.get("timestamp") == null) {
+            return envelope(401, 106001, "Invalid credentials: app_key or timestamp", null);
+        }
+        if (!accessTokens.containsKey(request.header("x-tts-access-token").orElse(""))) {
+            return envelope(401, 105002, "the access token is invalid or expired", null);
+        }
+        if (shopScoped && !shops.containsValue(query.getOrDefault("shop_cipher", ""))) {
+            return envelope(400, 106011, "shop_cipher is missing or unknown", null);
+        }
+        if (!shopScoped && query.containsKey("shop_cipher")) {
+            return envelope(400, 106012, "shop_cipher must not be sent on this path", null);
+        }
+        return null;
+    }
+
+    private String sign(String path, Map<String, String> query, String body) {
+        StringBuilder text = new StringBuilder(path);
+        new TreeMap<>(query).forEach((k, v) -> {
+            if (!k.equals("sign") && !k.equals("access_token")) {
+                text.append(k).append(v);
+            }
+        });
+        if (body != null && !body.isEmpty()) {
+            text.append(body);
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((appSecret + text + appSecret).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FakeResponse envelope(int status, int code, String message, JsonNode data) {
+        ObjectNode body = JSON.createObjectNode().put("code", code).put("message", message)
+                .put("request_id", "2026" + Math.abs(message.hashCode()));
+        body.set("data", data == null ? JSON.nullNode() : data);
+        return FakeResponse.json(status, body.toString());
+    }
+}
