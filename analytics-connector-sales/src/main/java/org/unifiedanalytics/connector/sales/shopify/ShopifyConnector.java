@@ -1,0 +1,127 @@
+package org.unifiedanalytics.connector.sales.shopify;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.unifiedanalytics.connect.CheckResult;
+import org.unifiedanalytics.connect.Connector;
+import org.unifiedanalytics.connect.ConnectorContext;
+import org.unifiedanalytics.connect.config.ConnectorConfig;
+import org.unifiedanalytics.connect.http.ApiClient;
+import org.unifiedanalytics.connect.http.ApiException;
+import org.unifiedanalytics.connect.http.ApiRequest;
+import org.unifiedanalytics.connect.http.ResponseRule;
+import org.unifiedanalytics.connect.stream.SourceStream;
+import org.unifiedanalytics.model.ConfigurationException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One Shopify store over the GraphQL Admin API, paced by its query-cost bucket. */
+final class ShopifyConnector implements Connector {
+    static final String PLATFORM = "shopify";
+
+    private final ConnectorConfig config;
+    private final String shop;
+    private final String path;
+    private final CostAwareLimiter limiter = new CostAwareLimiter();
+    private final ApiClient api;
+
+    ShopifyConnector(ConnectorContext context) {
+        this.config = context.config();
+        this.shop = config.string("shop");
+        int pageSize = config.integer("page_size");
+        if (pageSize < 1 || pageSize > 250) {
+            throw new ConfigurationException("shopify configuration", List.of("'page_size' must be 1 to 250, got " + pageSize));
+        }
+        URI base = config.optionalUrl("base_url").orElse(URI.create("https://" + shop + ".myshopify.com"));
+        this.path = "/admin/api/" + config.string("api_version") + "/graphql.json";
+        String token = config.secret("access_token").reveal();
+        this.api = context.http().baseUrl(base).header("X-Shopify-Access-Token", token).rule(errors(limiter)).build();
+    }
+
+    @Override
+    public List<String> accounts() {
+        return List.of(shop);
+    }
+
+    @Override
+    public List<SourceStream> streams() {
+        return List.of(new ShopifyOrdersStream(this, config.integer("page_size")));
+    }
+
+    @Override
+    public CheckResult check() {
+        try {
+            JsonNode data = graphql("query Check { shop { name currencyCode } currentAppInstallation { accessScopes { handle } } }",
+                    api.objectMapper().createObjectNode());
+            Set<String> scopes = new java.util.HashSet<>();
+            data.path("currentAppInstallation").path("accessScopes").forEach(s -> scopes.add(s.path("handle").asText()));
+            if (!scopes.contains("read_orders")) {
+                return CheckResult.authentication("the Shopify token lacks the read_orders scope: grant it to the app");
+            }
+            if (!scopes.contains("read_all_orders")) {
+                return CheckResult.configuration("the Shopify token lacks the read_all_orders scope: Shopify then shows only the"
+                        + " last 60 days of orders, so a backfill would silently stop there; request the scope first");
+            }
+            return CheckResult.ok("connected to Shopify store '" + data.path("shop").path("name").asText(shop) + "' ("
+                    + data.path("shop").path("currencyCode").asText("?") + ")");
+        } catch (ApiException.Authentication e) {
+            return CheckResult.authentication("Shopify refused the access token: " + e.getMessage());
+        } catch (ApiException.ClientError e) {
+            return CheckResult.configuration("Shopify refused the request (shop name or API version?): " + e.getMessage());
+        } catch (ApiException e) {
+            return CheckResult.transientFailure("Shopify could not be reached: " + e.getMessage());
+        }
+    }
+
+    /** A GraphQL query, paced by the cost bucket; its {@code data}. */
+    JsonNode graphql(String query, ObjectNode variables) {
+        try {
+            limiter.beforeQuery();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pacing Shopify queries", e);
+        }
+        ObjectNode body = api.objectMapper().createObjectNode().put("query", query);
+        body.set("variables", variables);
+        return api.send(ApiRequest.post(path).jsonBody(body.toString()).build()).json().path("data");
+    }
+
+    ApiClient api() {
+        return api;
+    }
+
+    /** GraphQL errors come with HTTP 200 in {@code errors[]}; THROTTLED waits for the bucket to refill. */
+    private static ResponseRule errors(CostAwareLimiter limiter) {
+        return response -> {
+            JsonNode body = response.json();
+            limiter.observe(body.path("extensions"));
+            JsonNode errors = body.path("errors");
+            if (!errors.isArray() || errors.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> messages = new ArrayList<>();
+            boolean throttled = false;
+            for (JsonNode error : errors) {
+                messages.add(error.path("message").asText());
+                throttled |= "THROTTLED".equals(error.path("extensions").path("code").asText());
+            }
+            if (throttled) {
+                JsonNode cost = body.path("extensions").path("cost");
+                double missing = cost.path("requestedQueryCost").asDouble(50)
+                        - cost.path("throttleStatus").path("currentlyAvailable").asDouble(0);
+                double rate = Math.max(0.1, cost.path("throttleStatus").path("restoreRate").asDouble(50));
+                Duration wait = Duration.ofMillis((long) Math.ceil(Math.max(0, missing) / rate * 1000));
+                return Optional.of(new ApiException.RateLimited("Shopify query cost bucket empty", response.requestDescription(),
+                        response.status(), wait));
+            }
+            return Optional.of(new ApiException.ClientError("GraphQL errors: " + String.join("; ", messages),
+                    response.requestDescription(), response.status()));
+        };
+    }
+}

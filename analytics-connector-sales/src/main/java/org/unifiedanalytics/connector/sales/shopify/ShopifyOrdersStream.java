@@ -1,0 +1,209 @@
+package org.unifiedanalytics.connector.sales.shopify;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.unifiedanalytics.connect.stream.CursorStream;
+import org.unifiedanalytics.connect.stream.Page;
+import org.unifiedanalytics.model.records.Conversion;
+import org.unifiedanalytics.model.records.OrderLine;
+import org.unifiedanalytics.model.records.OrderRefund;
+import org.unifiedanalytics.model.records.SalesOrder;
+import org.unifiedanalytics.model.records.Touchpoint;
+import org.unifiedanalytics.model.records.Utm;
+import org.unifiedanalytics.model.records.WarehouseRecord;
+import org.unifiedanalytics.model.values.ChannelClassifier;
+import org.unifiedanalytics.model.values.CustomerKey;
+import org.unifiedanalytics.model.values.Money;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Orders updated in {@code [since, until)}, by {@code updatedAt} (the only cursor: refunds and edits bump
+ * it), sorted by update time, paged by {@code pageInfo}. Each order gives its lines, each refund its own
+ * row, a conversion at the current (after refunds) total, and its journey's first and last visit as
+ * touchpoints, with their UTM parameters (or those parsed from the landing page).
+ */
+final class ShopifyOrdersStream implements CursorStream {
+    private static final String MONEY = "{ shopMoney { amount currencyCode } }";
+    private static final String VISIT = "{ occurredAt landingPage referrerUrl utmParameters { source medium campaign content term } }";
+    static final String QUERY = "query Orders($q: String!, $first: Int!, $after: String) { orders(first: $first, after: $after,"
+            + " sortKey: UPDATED_AT, query: $q) { pageInfo { hasNextPage endCursor } nodes { id legacyResourceId name createdAt"
+            + " updatedAt cancelledAt test currencyCode displayFinancialStatus displayFulfillmentStatus email"
+            + " totalPriceSet " + MONEY + " subtotalPriceSet " + MONEY + " totalDiscountsSet " + MONEY + " totalTaxSet " + MONEY
+            + " totalShippingPriceSet " + MONEY + " totalRefundedSet " + MONEY + " currentTotalPriceSet " + MONEY
+            + " customerJourneySummary { ready firstVisit " + VISIT + " lastVisit " + VISIT + " }"
+            + " lineItems(first: 100) { nodes { id sku name quantity currentQuantity product { id } variant { id }"
+            + " originalUnitPriceSet " + MONEY + " discountedTotalSet " + MONEY + " } }"
+            + " refunds { id createdAt totalRefundedSet " + MONEY + " } } } }";
+    private static final ChannelClassifier CLASSIFIER = ChannelClassifier.ga4Default();
+
+    private final ShopifyConnector connector;
+    private final int pageSize;
+
+    ShopifyOrdersStream(ShopifyConnector connector, int pageSize) {
+        this.connector = connector;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public String name() {
+        return "orders";
+    }
+
+    @Override
+    public List<Class<? extends WarehouseRecord>> produces() {
+        return List.of(SalesOrder.class, OrderLine.class, OrderRefund.class, Conversion.class, Touchpoint.class);
+    }
+
+    @Override
+    public Duration overlap() {
+        return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public Page readChanges(String shop, Instant since, Instant until, Optional<String> pageToken) {
+        ObjectNode variables = connector.api().objectMapper().createObjectNode()
+                .put("q", "updated_at:>='" + since + "' AND updated_at:<'" + until + "'").put("first", pageSize);
+        if (pageToken.isPresent()) {
+            variables.put("after", pageToken.get());
+        } else {
+            variables.putNull("after");
+        }
+        JsonNode orders = connector.graphql(QUERY, variables).path("orders");
+        List<WarehouseRecord> records = new ArrayList<>();
+        for (JsonNode order : orders.path("nodes")) {
+            if (!order.path("test").asBoolean(false)) {
+                records.addAll(toRecords(shop, order));
+            }
+        }
+        JsonNode info = orders.path("pageInfo");
+        return info.path("hasNextPage").asBoolean(false) ? Page.more(records, info.path("endCursor").asText()) : Page.last(records);
+    }
+
+    static List<WarehouseRecord> toRecords(String shop, JsonNode o) {
+        String currency = o.path("currencyCode").asText();
+        String id = o.path("legacyResourceId").asText(o.path("id").asText());
+        Instant created = Instant.parse(o.path("createdAt").asText());
+        String email = o.path("email").asText("");
+        CustomerKey customer = email.contains("@") ? CustomerKey.fromEmail(email) : null;
+        JsonNode journey = o.path("customerJourneySummary");
+        JsonNode last = journey.path("lastVisit");
+        Utm utm = utm(last);
+        SalesOrder order = new SalesOrder(ShopifyConnector.PLATFORM, id, shop, o.path("name").asText(null), created,
+                Instant.parse(o.path("updatedAt").asText()), instant(o, "cancelledAt"), o.path("displayFinancialStatus").asText(null),
+                o.path("displayFulfillmentStatus").asText(null), money(o, "subtotalPriceSet", currency),
+                money(o, "totalDiscountsSet", currency), money(o, "totalShippingPriceSet", currency), money(o, "totalTaxSet", currency),
+                money(o, "totalPriceSet", currency), money(o, "totalRefundedSet", currency), customer, utm,
+                text(last, "referrerUrl"), text(last, "landingPage"), null);
+        List<WarehouseRecord> records = new ArrayList<>();
+        records.add(order);
+        for (JsonNode line : o.path("lineItems").path("nodes")) {
+            int quantity = line.path("quantity").asInt();
+            Money unit = money(line, "originalUnitPriceSet", currency);
+            Money total = money(line, "discountedTotalSet", currency);
+            Money gross = Money.of(unit.amount().multiply(BigDecimal.valueOf(quantity)), currency);
+            Money discount = gross.minus(total);
+            records.add(new OrderLine(ShopifyConnector.PLATFORM, id, line.path("id").asText(), text(line, "sku"),
+                    line.path("product").path("id").asText(null), line.path("variant").path("id").asText(null),
+                    text(line, "name"), quantity, unit, discount.isNegative() ? Money.zero(unit.currency()) : discount, total));
+        }
+        for (JsonNode refund : o.path("refunds")) {
+            records.add(new OrderRefund(ShopifyConnector.PLATFORM, id, refund.path("id").asText(),
+                    Instant.parse(refund.path("createdAt").asText()), money(refund, "totalRefundedSet", currency), null));
+        }
+        Money net = money(o, "currentTotalPriceSet", currency);
+        boolean cancelled = o.hasNonNull("cancelledAt");
+        records.add(new Conversion(ShopifyConnector.PLATFORM, id, customer, created,
+                cancelled || net.isNegative() ? Money.zero(net.currency()) : net, "order"));
+        if (customer != null && journey.path("ready").asBoolean(false)) {
+            touch(records, id, "first", customer, journey.path("firstVisit"));
+            touch(records, id, "last", customer, last);
+        }
+        return records;
+    }
+
+    private static void touch(List<WarehouseRecord> records, String order, String which, CustomerKey customer, JsonNode visit) {
+        if (visit.isMissingNode() || visit.isNull() || !visit.hasNonNull("occurredAt")) {
+            return;
+        }
+        Utm utm = utm(visit);
+        records.add(new Touchpoint(ShopifyConnector.PLATFORM, order + "/" + which + "-visit", customer,
+                Instant.parse(visit.path("occurredAt").asText()), "session", channel(utm.source(), utm.medium()),
+                CLASSIFIER.classify(utm.source(), utm.medium(), utm.campaign()), utm.source(), utm.medium(), utm.campaign(),
+                utm.content()));
+    }
+
+    /** The visit's UTM parameters, or those of its landing page's query string when Shopify gives none. */
+    static Utm utm(JsonNode visit) {
+        JsonNode parameters = visit.path("utmParameters");
+        if (parameters.isObject()) {
+            return new Utm(text(parameters, "source"), text(parameters, "medium"), text(parameters, "campaign"),
+                    text(parameters, "content"), text(parameters, "term"));
+        }
+        String landing = text(visit, "landingPage");
+        if (landing == null) {
+            return Utm.NONE;
+        }
+        Map<String, String> query = new HashMap<>();
+        try {
+            String raw = URI.create(landing).getRawQuery();
+            if (raw != null) {
+                for (String part : raw.split("&")) {
+                    int eq = part.indexOf('=');
+                    if (eq > 0) {
+                        query.put(part.substring(0, eq).toLowerCase(Locale.ROOT),
+                                URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } catch (IllegalArgumentException malformedUrl) {
+            return Utm.NONE;
+        }
+        return new Utm(query.get("utm_source"), query.get("utm_medium"), query.get("utm_campaign"), query.get("utm_content"),
+                query.get("utm_term"));
+    }
+
+    /** The marketer's channel: the platform for known sources, else the GA4 group, lower case; no UTM at all is direct. */
+    static String channel(String source, String medium) {
+        if (source == null && medium == null) {
+            return "direct";
+        }
+        String s = source == null ? "" : source.toLowerCase(Locale.ROOT);
+        if (s.contains("tiktok")) {
+            return "tiktok";
+        }
+        if (s.contains("instagram")) {
+            return "instagram";
+        }
+        if (s.contains("klaviyo") || "email".equalsIgnoreCase(medium)) {
+            return "email";
+        }
+        return CLASSIFIER.classify(source, medium, null).name().toLowerCase(Locale.ROOT).replace(' ', '_');
+    }
+
+    private static Money money(JsonNode node, String field, String currency) {
+        String amount = node.path(field).path("shopMoney").path("amount").asText("");
+        return Money.of(amount.isEmpty() ? BigDecimal.ZERO : new BigDecimal(amount), currency);
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Instant.parse(node.path(field).asText()) : null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+}

@@ -1,0 +1,41 @@
+package org.unifiedanalytics.connector.sales.shopify;
+
+import org.unifiedanalytics.connect.Connector;
+import org.unifiedanalytics.connect.ConnectorContext;
+import org.unifiedanalytics.connect.ConnectorProvider;
+import org.unifiedanalytics.connect.config.ConfigKey;
+import org.unifiedanalytics.connect.config.ConfigSpec;
+
+/**
+ * Orders from a Shopify web store through the GraphQL Admin API: lines, refunds (each its own row), net
+ * revenue as a conversion, and the customer journey's first and last visit as touchpoints.
+ */
+public final class ShopifyProvider implements ConnectorProvider {
+    public static final String DEFAULT_VERSION = "2026-01";
+
+    @Override
+    public String id() {
+        return "shopify";
+    }
+
+    @Override
+    public String description() {
+        return "Shopify orders, refunds and customer journeys (GraphQL Admin API)";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return ConfigSpec.builder(id())
+                .key(ConfigKey.string("shop").required().doc("the store's name, as in <shop>.myshopify.com"))
+                .key(ConfigKey.secret("access_token").required().doc("an Admin API access token (shpat_...)"))
+                .key(ConfigKey.string("api_version").defaultValue(DEFAULT_VERSION).doc("the pinned Admin API version"))
+                .key(ConfigKey.url("base_url").doc("API address; default https://<shop>.myshopify.com"))
+                .key(ConfigKey.integer("page_size").defaultValue("50").doc("orders per query, 1 to 250"))
+                .build();
+    }
+
+    @Override
+    public Connector create(ConnectorContext context) {
+        return new ShopifyConnector(context);
+    }
+}

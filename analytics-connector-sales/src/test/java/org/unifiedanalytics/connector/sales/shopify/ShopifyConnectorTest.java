@@ -1,0 +1,117 @@
+package org.unifiedanalytics.connector.sales.shopify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
+import static org.unifiedanalytics.model.schema.Tables.ORDER_REFUND;
+import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
+import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.unifiedanalytics.connect.CheckResult;
+import org.unifiedanalytics.connect.config.ConfigValues;
+import org.unifiedanalytics.ingest.ConnectorRegistry;
+import org.unifiedanalytics.ingest.Ingestion;
+import org.unifiedanalytics.ingest.SyncReport;
+import org.unifiedanalytics.model.Warehouse;
+import org.unifiedanalytics.model.testing.OnEachDatabase;
+import org.unifiedanalytics.model.testing.SettableClock;
+import org.unifiedanalytics.model.testing.TestDatabase;
+import org.unifiedanalytics.model.testing.TestWarehouse;
+import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
+
+class ShopifyConnectorTest {
+    private final SettableClock clock = new SettableClock(ShopifyFixture.NOW);
+
+    private Ingestion ingestion(Warehouse warehouse) {
+        return Ingestion.builder(warehouse).registry(ConnectorRegistry.of(List.of(new ShopifyProvider()))).clock(clock).build();
+    }
+
+    private SyncReport sync(Warehouse warehouse, FakeShopifyApi shopify) {
+        Map<String, String> values = new HashMap<>(ShopifyFixture.config(shopify));
+        values.putAll(Map.of("retry_initial_delay", "10ms", "requests_per_second", "1000"));
+        return ingestion(warehouse).sync("shopify", ConfigValues.of(values));
+    }
+
+    @OnEachDatabase
+    void orders_lines_refunds_conversions_and_journey_touchpoints_are_stored(TestDatabase db) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            SyncReport report = sync(warehouse, shopify);
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(30);
+            assertThat(warehouse.dsl().fetchCount(ORDER_REFUND)).isEqualTo(6);
+            assertThat(warehouse.dsl().select(CONVERSION.REVENUE).from(CONVERSION).where(CONVERSION.EXTERNAL_ID.eq("5500000"))
+                    .fetchOne(0, BigDecimal.class)).isEqualByComparingTo("15.00");
+            // 29 ready journeys with a first and a last visit; the unready one has none yet
+            assertThat(warehouse.dsl().fetchCount(TOUCHPOINT)).isEqualTo(58);
+            assertThat(warehouse.dsl().fetchCount(TOUCHPOINT, TOUCHPOINT.CHANNEL.eq("direct"))).isEqualTo(14);
+            assertThat(warehouse.dsl().select(SALES_ORDER.UTM_SOURCE).from(SALES_ORDER).where(SALES_ORDER.ORDER_ID.eq("5500000"))
+                    .fetchOne(0, String.class)).isEqualTo("klaviyo");
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER, SALES_ORDER.CURRENCY.eq("USD"))).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void a_refund_after_the_last_sync_updates_the_order_and_adds_its_row_without_duplicates() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            sync(warehouse, shopify);
+            Instant created = ShopifyFixture.NOW.minusSeconds(3600L * 12 * 2);
+            clock.advance(Duration.ofHours(1));
+            shopify.order(FakeShopifyApi.orderNode("5500001", created, ShopifyFixture.NOW.plusSeconds(600), "EUR", "21.00", "21.00",
+                    "buyer1@example.com", "tiktok", null, true));
+
+            sync(warehouse, shopify);
+
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(30);
+            assertThat(warehouse.dsl().fetchCount(ORDER_REFUND, ORDER_REFUND.ORDER_ID.eq("5500001"))).isEqualTo(1);
+            assertThat(warehouse.dsl().select(CONVERSION.REVENUE).from(CONVERSION).where(CONVERSION.EXTERNAL_ID.eq("5500001"))
+                    .fetchOne(0, BigDecimal.class)).isEqualByComparingTo("0");
+        }
+    }
+
+    @Test
+    void a_small_cost_bucket_paces_the_queries_instead_of_hammering_into_throttling() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(40, 40); TestWarehouse test = TestDatabase.H2.open()) {
+            SyncReport report = sync(test.migrated(), shopify);
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            // 5 pages of 7 orders, 16 points each, from a 40-point bucket: the limiter waits; at most the first guess is throttled
+            assertThat(shopify.throttledCount()).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_token_without_read_all_orders_is_reported_at_check_time() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+            shopify.scopes(Set.of("read_orders"));
+
+            CheckResult result = ingestion(test.migrated()).check("shopify", ConfigValues.of(ShopifyFixture.config(shopify)));
+
+            assertThat(result.status()).isEqualTo(CheckResult.Status.CONFIGURATION);
+            assertThat(result.message()).contains("read_all_orders").contains("60 days");
+        }
+    }
+
+    @Test
+    void without_utm_parameters_the_landing_pages_query_string_is_parsed() {
+        var visit = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("landingPage", "https://shop.example/p?utm_source=tiktok&utm_medium=social&utm_campaign=spring%20drop&utm_content=7311");
+
+        var utm = ShopifyOrdersStream.utm(visit);
+
+        assertThat(utm.source()).isEqualTo("tiktok");
+        assertThat(utm.campaign()).isEqualTo("spring drop");
+        assertThat(utm.content()).isEqualTo("7311");
+    }
+}
