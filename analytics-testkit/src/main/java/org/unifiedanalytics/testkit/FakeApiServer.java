@@ -72,6 +72,10 @@ public final class FakeApiServer implements AutoCloseable {
 
     /** A server on a given loopback port (0: any free one). */
     public static FakeApiServer start(int port) {
+        // Small answers would otherwise wait ~40 ms for delayed ACKs (Nagle): tests and demos make thousands of calls.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
             ExecutorService executor = Executors.newFixedThreadPool(4, r -> {

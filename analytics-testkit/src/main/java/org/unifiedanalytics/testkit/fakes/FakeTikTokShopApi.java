@@ -40,6 +40,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     private final String appSecret;
     private final Map<String, String> shops = new LinkedHashMap<>();
     private final List<ObjectNode> orders = new ArrayList<>();
+    private final List<ObjectNode> videoDays = new ArrayList<>();
     private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
@@ -52,6 +53,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         server.route("GET", "/api/v2/token/refresh", this::refresh);
         server.route("GET", "/authorization/202309/shops", this::shops);
         server.route("POST", "/order/202309/orders/search", this::searchOrders);
+        server.route("GET", "/analytics/202509/shop_videos/performance", this::videoPerformance);
     }
 
     public static FakeTikTokShopApi start(String appKey, String appSecret) {
@@ -97,6 +99,16 @@ public final class FakeTikTokShopApi implements AutoCloseable {
                 .put("total_amount", subtotal.toPlainString());
         orders.add(order);
         return order;
+    }
+
+    /** A video's seller-analytics numbers for one day: views, GMV, and the click-through rate as TikTok writes it. */
+    public synchronized FakeTikTokShopApi videoDay(String shop, java.time.LocalDate day, String videoId, String title, long views,
+                                                   String gmv, String currency, String clickThroughRate) {
+        ObjectNode row = JSON.createObjectNode().put("shop", shop).put("day", day.toString()).put("id", videoId).put("title", title)
+                .put("views", views).put("click_through_rate", clickThroughRate).put("items_sold", 3).put("sku_orders", 2);
+        row.putObject("gmv").put("amount", gmv).put("currency", currency);
+        videoDays.add(row);
+        return this;
     }
 
     /** Every refresh token stops working. */
@@ -175,6 +187,26 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         matching.subList(Math.min(offset, matching.size()), Math.min(offset + pageSize, matching.size()))
                 .forEach(o -> list.add(o.deepCopy().without("shop")));
         data.put("next_page_token", offset + pageSize < matching.size() ? "pt" + (offset + pageSize) : "");
+        return envelope(200, 0, "success", data);
+    }
+
+    private FakeResponse videoPerformance(RecordedRequest request) {
+        FakeResponse refused = verify(request, true);
+        if (refused != null) {
+            return refused;
+        }
+        String shop = shops.entrySet().stream().filter(e -> e.getValue().equals(request.queryParameter("shop_cipher").orElse("")))
+                .map(Map.Entry::getKey).findFirst().orElse("");
+        String from = request.queryParameter("start_date_ge").orElse("");
+        String to = request.queryParameter("end_date_lt").orElse("");
+        ObjectNode data = JSON.createObjectNode();
+        ArrayNode list = data.putArray("videos");
+        synchronized (this) {
+            videoDays.stream().filter(v -> v.path("shop").asText().equals(shop))
+                    .filter(v -> v.path("day").asText().compareTo(from) >= 0 && v.path("day").asText().compareTo(to) < 0)
+                    .forEach(v -> list.add(v.deepCopy().without(List.of("shop", "day"))));
+        }
+        data.put("next_page_token", "").put("total_count", list.size()).put("latest_available_date", to);
         return envelope(200, 0, "success", data);
     }
 

@@ -74,7 +74,8 @@ final class TikTokShopConnector implements Connector {
 
     @Override
     public List<SourceStream> streams() {
-        return List.of(new TikTokShopOrdersStream(this, config.integer("page_size")));
+        return List.of(new TikTokShopOrdersStream(this, config.integer("page_size")),
+                new TikTokShopVideoPerformanceStream(this, clock));
     }
 
     @Override

@@ -135,6 +135,34 @@ class TikTokShopConnectorTest {
         }
     }
 
+    @OnEachDatabase
+    void a_videos_shop_gmv_and_clicks_sit_beside_its_id_per_day(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            sync(warehouse, TikTokShopFixture.config(shop));
+
+            var cmd = org.unifiedanalytics.model.schema.Tables.CONTENT_METRIC_DAILY;
+            var day = warehouse.dsl().select(cmd.VIEWS, cmd.PRODUCT_CLICKS, cmd.ATTRIBUTED_GMV, cmd.GMV_CURRENCY).from(cmd)
+                    .where(cmd.PLATFORM.eq("tiktok_shop"), cmd.CONTENT_ID.eq("7311000000000000001"),
+                            cmd.REPORT_DATE.eq(java.time.LocalDate.of(2026, 3, 8))).fetchOne();
+            assertThat(day.value1()).isEqualTo(2000L);
+            assertThat(day.value2()).isEqualTo(250L);   // "12.5%" of 2,000 views
+            assertThat(day.value3()).isEqualByComparingTo("20.50");
+            assertThat(day.value4()).isEqualTo("USD");
+            assertThat(warehouse.dsl().select(cmd.PRODUCT_CLICKS).from(cmd).where(cmd.CONTENT_ID.eq("7311000000000000002"),
+                    cmd.REPORT_DATE.eq(java.time.LocalDate.of(2026, 3, 8))).fetchOne(0, Long.class)).isEqualTo(40L);   // "0.05"
+        }
+    }
+
+    @Test
+    void click_through_rates_are_read_as_percentages_or_fractions() {
+        assertThat(TikTokShopVideoPerformanceStream.clickThroughRate("12.5%")).isEqualByComparingTo("0.125");
+        assertThat(TikTokShopVideoPerformanceStream.clickThroughRate("0.0528")).isEqualByComparingTo("0.0528");
+        assertThat(TikTokShopVideoPerformanceStream.clickThroughRate("5.28")).isEqualByComparingTo("0.0528");
+        assertThat(TikTokShopVideoPerformanceStream.clickThroughRate("n/a")).isNull();
+    }
+
     private static BigDecimal revenue(Warehouse warehouse, String order) {
         return warehouse.dsl().select(CONVERSION.REVENUE).from(CONVERSION).where(CONVERSION.EXTERNAL_ID.eq(order))
                 .fetchOne(0, BigDecimal.class);

@@ -26,6 +26,11 @@ final class TikTokShopFixture {
             shop.order("7002", "57700000000000" + (1000 + i), created, created.plusSeconds(60), "AWAITING_SHIPMENT", "GBP",
                     "g" + i, "sku-c=14.50");
         }
+        for (int d = 1; d <= 5; d++) {
+            java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 10).minusDays(d);
+            shop.videoDay("7001", day, "7311000000000000001", "Mug in 30 s", 1000L * d, (10 * d) + ".50", "USD", "12.5%");
+            shop.videoDay("7001", day, "7311000000000000002", "Glaze reveal", 400L * d, "5.00", "USD", "0.05");
+        }
         return shop;
     }
 
