@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class FakeShopifyApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UPDATED = Pattern.compile("updated_at:>='([^']+)' AND updated_at:<'([^']+)'");
+    private static final Pattern UPDATED = Pattern.compile("(updated_at|created_at):>='([^']+)' AND (?:updated_at|created_at):<'([^']+)'");
 
     private final FakeApiServer server = FakeApiServer.start();
     private final String version;
@@ -127,15 +127,18 @@ public final class FakeShopifyApi implements AutoCloseable {
         Matcher m = UPDATED.matcher(variables.path("q").asText(""));
         Instant lower = Instant.MIN;
         Instant upper = Instant.MAX;
+        String field = "updatedAt";
         if (m.find()) {
-            lower = Instant.parse(m.group(1));
-            upper = Instant.parse(m.group(2));
+            field = m.group(1).equals("created_at") ? "createdAt" : "updatedAt";
+            lower = Instant.parse(m.group(2));
+            upper = Instant.parse(m.group(3));
         }
         Instant from = lower;
         Instant to = upper;
+        String by = field;
         List<ObjectNode> matching = orders.stream()
-                .filter(o -> !Instant.parse(o.path("updatedAt").asText()).isBefore(from)
-                        && Instant.parse(o.path("updatedAt").asText()).isBefore(to))
+                .filter(o -> !Instant.parse(o.path(by).asText()).isBefore(from)
+                        && Instant.parse(o.path(by).asText()).isBefore(to))
                 .sorted(Comparator.comparing((ObjectNode o) -> o.path("updatedAt").asText()).thenComparing(o -> o.path("id").asText()))
                 .toList();
         int offset = variables.hasNonNull("after") ? Integer.parseInt(variables.path("after").asText().substring(1)) : 0;

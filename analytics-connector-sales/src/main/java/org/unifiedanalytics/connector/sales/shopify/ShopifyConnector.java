@@ -51,7 +51,8 @@ final class ShopifyConnector implements Connector {
 
     @Override
     public List<SourceStream> streams() {
-        return List.of(new ShopifyOrdersStream(this, config.integer("page_size")));
+        return List.of(new ShopifyOrdersStream(this, config.integer("page_size")),
+                new ShopifyJourneysStream(this, config.integer("page_size")));
     }
 
     @Override

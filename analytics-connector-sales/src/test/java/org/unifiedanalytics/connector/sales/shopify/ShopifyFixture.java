@@ -19,7 +19,7 @@ final class ShopifyFixture {
             Instant created = NOW.minusSeconds(3600L * 12 * (i + 1));
             shopify.order(FakeShopifyApi.orderNode(String.valueOf(5_500_000 + i), created, created.plusSeconds(300),
                     i % 7 == 6 ? "USD" : "EUR", (20 + i) + ".00", i % 5 == 0 ? "5.00" : "0.00", "buyer" + (i % 9) + "@example.com",
-                    "tiktok", i % 2 == 0 ? "klaviyo" : null, i != 13));
+                    "tiktok", i % 2 == 0 ? "klaviyo" : null, i != 3));
         }
         return shopify;
     }
