@@ -239,7 +239,7 @@ public final class Ingestion {
             return this;
         }
 
-        /** The AES-256 key (32 bytes) that encrypts stored credentials; default: {@value #CREDENTIALS_KEY_VARIABLE_DOC}. */
+        /** The AES-256 key (32 bytes) that encrypts stored credentials; default: the base64 key in {@code ANALYTICS_CREDENTIALS_KEY}. */
         public Builder credentialKey(byte[] key) {
             if (key == null || key.length != 32) {
                 throw new IllegalArgumentException("the credentials key must be 32 bytes (AES-256)");
@@ -253,8 +253,6 @@ public final class Ingestion {
             this.credentialStores = java.util.Objects.requireNonNull(perInstance, "perInstance");
             return this;
         }
-
-        private static final String CREDENTIALS_KEY_VARIABLE_DOC = "the base64 key in ANALYTICS_CREDENTIALS_KEY";
 
         public Ingestion build() {
             return new Ingestion(this);

@@ -287,7 +287,7 @@ public final class Warehouse implements AutoCloseable {
             return this;
         }
 
-        /** The schema for the SDK's tables: lower-case letters, digits and underscores. Default {@value #DEFAULT_SCHEMA_NAME}. */
+        /** The schema for the SDK's tables: lower-case letters, digits and underscores. Default {@code analytics}. */
         public Builder schema(String schema) {
             this.schema = schema;
             return this;
@@ -298,8 +298,6 @@ public final class Warehouse implements AutoCloseable {
             this.maximumPoolSize = size;
             return this;
         }
-
-        private static final String DEFAULT_SCHEMA_NAME = DEFAULT_SCHEMA;
 
         public Warehouse build() {
             List<String> problems = new ArrayList<>();
