@@ -19,6 +19,7 @@ import org.unifiedanalytics.model.records.Utm;
 import org.unifiedanalytics.model.records.WarehouseRecord;
 import org.unifiedanalytics.model.values.ChannelClassifier;
 import org.unifiedanalytics.model.values.CustomerKey;
+import org.unifiedanalytics.model.values.MarketingChannel;
 import org.unifiedanalytics.model.values.Money;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,31 +104,13 @@ final class OrdersStream implements CursorStream {
             String medium = text(v, "utm_medium");
             String campaign = text(v, "utm_campaign");
             records.add(new Touchpoint(PLATFORM, id + "/visit/" + visit, customer, Instant.parse(v.path("occurred_at").asText()),
-                    "session", channel(source, medium), CLASSIFIER.classify(source, medium, campaign), source, medium, campaign,
+                    "session", MarketingChannel.of(source, medium), CLASSIFIER.classify(source, medium, campaign), source, medium, campaign,
                     text(v, "utm_content")));
         }
         return records;
     }
 
     private static final ChannelClassifier CLASSIFIER = ChannelClassifier.ga4Default();
-
-    /** The marketer's channel of a visit: the platform for known sources, else the GA4 group in lower case. */
-    static String channel(String source, String medium) {
-        if (source == null && medium == null) {
-            return "direct";
-        }
-        String s = source == null ? "" : source.toLowerCase(java.util.Locale.ROOT);
-        if (s.contains("tiktok")) {
-            return "tiktok";
-        }
-        if (s.contains("instagram")) {
-            return "instagram";
-        }
-        if (s.contains("klaviyo") || "email".equalsIgnoreCase(medium)) {
-            return "email";
-        }
-        return CLASSIFIER.classify(source, medium, null).name().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
-    }
 
     private static Money money(JsonNode node, String field, String currency) {
         return Money.of(new BigDecimal(node.path(field).asText("0")), currency);

@@ -24,6 +24,7 @@ import org.unifiedanalytics.model.records.Utm;
 import org.unifiedanalytics.model.records.WarehouseRecord;
 import org.unifiedanalytics.model.values.ChannelClassifier;
 import org.unifiedanalytics.model.values.CustomerKey;
+import org.unifiedanalytics.model.values.MarketingChannel;
 import org.unifiedanalytics.model.values.Money;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,7 +141,7 @@ final class ShopifyOrdersStream implements CursorStream {
         }
         Utm utm = utm(visit);
         records.add(new Touchpoint(ShopifyConnector.PLATFORM, order + "/" + which + "-visit", customer,
-                Instant.parse(visit.path("occurredAt").asText()), "session", channel(utm.source(), utm.medium()),
+                Instant.parse(visit.path("occurredAt").asText()), "session", MarketingChannel.of(utm.source(), utm.medium()),
                 CLASSIFIER.classify(utm.source(), utm.medium(), utm.campaign()), utm.source(), utm.medium(), utm.campaign(),
                 utm.content()));
     }
@@ -173,24 +174,6 @@ final class ShopifyOrdersStream implements CursorStream {
         }
         return new Utm(query.get("utm_source"), query.get("utm_medium"), query.get("utm_campaign"), query.get("utm_content"),
                 query.get("utm_term"));
-    }
-
-    /** The marketer's channel: the platform for known sources, else the GA4 group, lower case; no UTM at all is direct. */
-    static String channel(String source, String medium) {
-        if (source == null && medium == null) {
-            return "direct";
-        }
-        String s = source == null ? "" : source.toLowerCase(Locale.ROOT);
-        if (s.contains("tiktok")) {
-            return "tiktok";
-        }
-        if (s.contains("instagram")) {
-            return "instagram";
-        }
-        if (s.contains("klaviyo") || "email".equalsIgnoreCase(medium)) {
-            return "email";
-        }
-        return CLASSIFIER.classify(source, medium, null).name().toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 
     private static Money money(JsonNode node, String field, String currency) {
