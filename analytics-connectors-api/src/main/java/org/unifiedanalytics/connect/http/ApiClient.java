@@ -108,8 +108,6 @@ public final class ApiClient {
         Objects.requireNonNull(request, "request");
         try {
             return Retry.decorateCheckedSupplier(retry, () -> attempt(request)).get();
-        } catch (ApiException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

@@ -2,9 +2,6 @@ package org.unifiedanalytics.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,16 +15,9 @@ class QueryCommandsTest {
     Path dir;
 
     private String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int code = Cli.run(args);
-            assertThat(code).as("exit code of %s", List.of(args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of(args);
+        assertThat(run.code()).as("exit code of %s", List.of(args)).isZero();
+        return run.out();
     }
 
     private String[] args(String... command) {

@@ -2,8 +2,6 @@ package org.unifiedanalytics.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +17,6 @@ import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
 class SalesCliTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out) {
-    }
-
-    private Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Cli.run(args), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
 
     @Test
     void a_tiktok_shop_and_a_shopify_store_from_a_configuration_file_check_and_sync() throws Exception {
@@ -51,10 +35,10 @@ class SalesCliTest {
             String[] common = {"--embedded", dir.resolve("warehouse").toString(), "--config", config.toString(),
                     "--credentials-key", key};
 
-            Run ttsCheck = run(concat(common, "check", "tiktok-shop"));
-            Run ttsSync = run(concat(common, "sync", "tiktok-shop"));
-            Run shopifyCheck = run(concat(common, "check", "shopify"));
-            Run shopifySync = run(concat(common, "sync", "shopify"));
+            CliRun ttsCheck = CliRun.of(common, "check", "tiktok-shop");
+            CliRun ttsSync = CliRun.of(common, "sync", "tiktok-shop");
+            CliRun shopifyCheck = CliRun.of(common, "check", "shopify");
+            CliRun shopifySync = CliRun.of(common, "sync", "shopify");
 
             assertThat(ttsCheck.code()).as(ttsCheck.out()).isZero();
             assertThat(ttsCheck.out()).contains("OK: connected to 1 TikTok Shop shop(s): 7001");
@@ -65,12 +49,5 @@ class SalesCliTest {
             assertThat(shopifySync.code()).as(shopifySync.out()).isZero();
             assertThat(shopifySync.out()).contains("clayandco/orders incremental SUCCEEDED");
         }
-    }
-
-    private static String[] concat(String[] head, String... tail) {
-        String[] all = new String[head.length + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
     }
 }

@@ -2,8 +2,6 @@ package org.unifiedanalytics.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,20 +19,6 @@ class TikTokCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out) {
-    }
-
-    private Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Cli.run(args), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-    }
-
     @Test
     void a_tiktok_account_from_a_configuration_file_checks_and_syncs() throws Exception {
         try (FakeTikTokApi tiktok = FakeTikTokApi.start("app-1", "secret-1")) {
@@ -49,8 +33,8 @@ class TikTokCliTest {
             String[] common = {"--embedded", dir.resolve("warehouse").toString(), "--config", config.toString(),
                     "--credentials-key", key};
 
-            Run check = run(concat(common, "check", "tiktok"));
-            Run sync = run(concat(common, "sync", "tiktok"));
+            CliRun check = CliRun.of(common, "check", "tiktok");
+            CliRun sync = CliRun.of(common, "sync", "tiktok");
 
             assertThat(check.code()).as(check.out()).isZero();
             assertThat(check.out()).contains("OK: connected to 1 TikTok account(s): @clayandco");
@@ -58,12 +42,5 @@ class TikTokCliTest {
             assertThat(sync.out()).contains("biz-9/account_metrics incremental SUCCEEDED")
                     .contains("biz-9/video_snapshots incremental SUCCEEDED").contains("all streams succeeded");
         }
-    }
-
-    private static String[] concat(String[] head, String... tail) {
-        String[] all = new String[head.length + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
     }
 }
