@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.unifiedanalytics.model.internal.SchemaMigrator;
 import org.unifiedanalytics.model.schema.Analytics;
+import org.unifiedanalytics.model.schema.Tables;
 import org.unifiedanalytics.model.testing.OnEachDatabase;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.model.testing.TestWarehouse;
@@ -38,6 +40,28 @@ class MigrationTest {
 
             assertThat(second.migrationsApplied()).isZero();
             assertThat(second.schemaVersion()).isEqualTo(first.schemaVersion());
+        }
+    }
+
+    @OnEachDatabase
+    void upgrading_a_schema_keeps_the_content_metrics_it_holds(TestDatabase database) throws Exception {
+        try (TestWarehouse test = database.open()) {
+            Warehouse warehouse = test.warehouse();
+            SchemaMigrator.migrate(warehouse.dataSource(), warehouse.dialect(), warehouse.schema(), "2");
+            try (Connection c = warehouse.dataSource().getConnection(); var s = c.createStatement()) {
+                s.execute("SET " + (warehouse.dialect() == WarehouseDialect.H2 ? "SCHEMA " : "search_path TO ") + warehouse.schema());
+                s.execute("INSERT INTO content_metric_daily (platform, content_id, report_date, account_id, counting, views, fetched_at)"
+                        + " VALUES ('tiktok', 'v1', DATE '2026-03-01', 'acc-1', 'lifetime', 100, TIMESTAMP '2026-03-01 12:00:00')");
+            }
+
+            MigrationResult upgrade = warehouse.migrate();
+
+            assertThat(upgrade.migrationsApplied()).isGreaterThanOrEqualTo(1);
+            var m = Tables.CONTENT_METRIC_INCREASE;
+            var row = warehouse.dsl().select(m.VIEWS, m.ORDERS, m.CLICK_THROUGH_RATE).from(m).where(m.CONTENT_ID.eq("v1")).fetchOne();
+            assertThat(row.value1()).isEqualTo(100L);
+            assertThat(row.value2()).isNull();
+            assertThat(row.value3()).isNull();
         }
     }
 

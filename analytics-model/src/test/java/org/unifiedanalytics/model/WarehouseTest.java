@@ -124,6 +124,6 @@ class WarehouseTest {
 
     private static ContentMetrics dailyViews(String id, java.time.LocalDate day, long views) {
         return new ContentMetrics("tiktok", id, day, "acc-1", Counting.DAILY, views, null, null, null, null, null, null,
-                null, null, null, null, null, null, Fixtures.T0);
+                null, null, null, null, null, null, null, null, null, Fixtures.T0);
     }
 }

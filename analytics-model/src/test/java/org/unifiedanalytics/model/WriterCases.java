@@ -76,7 +76,7 @@ record WriterCases(String kind, WarehouseRecord original, WarehouseRecord update
                 new WriterCases("ContentMetrics", metrics, Fixtures.contentMetrics("v1", DAY, 150),
                         Fixtures.contentMetrics("v2", DAY, 10),
                         new ContentMetrics("tiktok", "v3", DAY, "acc-1", Counting.LIFETIME, -1L, null, null, null,
-                                null, null, null, null, null, null, null, null, null, T0), "views",
+                                null, null, null, null, null, null, null, null, null, null, null, null, T0), "views",
                         CONTENT_METRIC_DAILY, CONTENT_METRIC_DAILY.VIEWS, 100L, 150L),
                 new WriterCases("AccountMetrics", Fixtures.accountMetrics(DAY, 1000), Fixtures.accountMetrics(DAY, 1010),
                         Fixtures.accountMetrics(DAY.plusDays(1), 1020),

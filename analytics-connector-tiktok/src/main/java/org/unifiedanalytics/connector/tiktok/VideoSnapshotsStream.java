@@ -90,7 +90,7 @@ final class VideoSnapshotsStream implements DailyStream {
                     number(video, "video_views"), number(video, "reach"), number(video, "likes"), number(video, "comments"),
                     number(video, "shares"), number(video, "favorites"), number(video, "profile_views"),
                     number(video, "website_clicks"), null, decimal(video, "total_time_watched"),
-                    rate(decimal(video, "full_video_watched_rate")), number(video, "new_followers"), null, now));
+                    rate(decimal(video, "full_video_watched_rate")), number(video, "new_followers"), null, null, null, null, now));
         }
         Optional<String> next = reachedOldPosts ? Optional.empty() : Pagination.cursor(data, "/cursor", "/has_more");
         return new Page(records, next);

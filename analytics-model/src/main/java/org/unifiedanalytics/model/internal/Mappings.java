@@ -97,6 +97,9 @@ public final class Mappings {
                     of("followersGained", CONTENT_METRIC_DAILY.FOLLOWERS_GAINED, ContentMetrics::followersGained),
                     of("attributedGmv", CONTENT_METRIC_DAILY.ATTRIBUTED_GMV, r -> amount(r.attributedGmv())),
                     of("attributedGmv", CONTENT_METRIC_DAILY.GMV_CURRENCY, r -> code(r.attributedGmv())),
+                    of("orders", CONTENT_METRIC_DAILY.ORDERS, ContentMetrics::orders),
+                    of("unitsSold", CONTENT_METRIC_DAILY.UNITS_SOLD, ContentMetrics::unitsSold),
+                    of("clickThroughRate", CONTENT_METRIC_DAILY.CLICK_THROUGH_RATE, ContentMetrics::clickThroughRate),
                     of("fetchedAt", CONTENT_METRIC_DAILY.FETCHED_AT, r -> utc(r.fetchedAt()))),
             List.of("platform", "contentId", "reportDate"),
             (r, v) -> {
@@ -110,7 +113,10 @@ public final class Mappings {
                 v.nonNegative("linkClicks", r.linkClicks());
                 v.nonNegative("productClicks", r.productClicks());
                 v.nonNegative("attributedGmv", r.attributedGmv());
+                v.nonNegative("orders", r.orders());
+                v.nonNegative("unitsSold", r.unitsSold());
                 v.fraction("completionRate", r.completionRate());
+                v.fraction("clickThroughRate", r.clickThroughRate());
             });
 
     static final RecordMapping<AccountMetrics> ACCOUNT_METRICS = new RecordMapping<>(AccountMetrics.class,

@@ -25,6 +25,11 @@ public final class SchemaMigrator {
     }
 
     public static MigrationResult migrate(DataSource dataSource, WarehouseDialect dialect, String schema) {
+        return migrate(dataSource, dialect, schema, "latest");
+    }
+
+    /** Migrates up to a given version only: for tests that upgrade a schema holding an older version's data. */
+    public static MigrationResult migrate(DataSource dataSource, WarehouseDialect dialect, String schema, String targetVersion) {
         // Flyway quotes the schema name; H2 folds unquoted names to upper case, PostgreSQL to lower case.
         String storedSchema = dialect == WarehouseDialect.H2 ? schema.toUpperCase(Locale.ROOT) : schema;
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
@@ -37,6 +42,7 @@ public final class SchemaMigrator {
                 .failOnMissingLocations(true)
                 .placeholderReplacement(false)
                 .validateMigrationNaming(true)
+                .target(targetVersion)
                 .load();
         MigrateResult result = flyway.migrate();
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion

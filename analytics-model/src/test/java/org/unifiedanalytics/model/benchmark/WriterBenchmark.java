@@ -137,7 +137,7 @@ public final class WriterBenchmark {
         long views = 1000L + i % 50_000;
         return new ContentMetrics("tiktok", "73" + (10_000_000 + i / 365), LocalDate.of(2024, 1, 1).plusDays(i % 365),
                 "acc-1", Counting.LIFETIME, views, views / 2, views / 10, 30L, 20L, 10L, 50L, 40L, 60L,
-                BigDecimal.valueOf(views * 7, 1), new BigDecimal("0.4200"), 3L, null, BASE);
+                BigDecimal.valueOf(views * 7, 1), new BigDecimal("0.4200"), 3L, null, null, null, null, BASE);
     }
 
     @FunctionalInterface

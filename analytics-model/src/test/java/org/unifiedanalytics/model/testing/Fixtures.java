@@ -48,7 +48,7 @@ public final class Fixtures {
 
     public static ContentMetrics contentMetrics(String id, LocalDate day, long views) {
         return new ContentMetrics("tiktok", id, day, "acc-1", Counting.LIFETIME, views, views / 2, views / 10, 3L, 2L, 1L,
-                5L, 4L, 6L, new BigDecimal("1234.5"), new BigDecimal("0.42"), 1L, eur("10.00"), T0);
+                5L, 4L, 6L, new BigDecimal("1234.5"), new BigDecimal("0.42"), 1L, eur("10.00"), 4L, 5L, new BigDecimal("0.125"), T0);
     }
 
     public static AccountMetrics accountMetrics(LocalDate day, long followers) {
