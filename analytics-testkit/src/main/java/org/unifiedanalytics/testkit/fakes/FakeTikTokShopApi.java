@@ -31,6 +31,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * it wants the seller's token in {@code x-tts-access-token} and a known {@code shop_cipher} on shop
  * paths; it answers the token refresh of the auth host (absolute-timestamp expiries; rotation) and
  * 36004001 for a dead refresh token. Both hosts are this one server.
+ *
+ * <p>It serves order search and order detail, return search ({@code return_orders} with their
+ * {@code refund_amount}; a return does not change its order's {@code update_time}, so a connector must read
+ * returns on their own), and seller analytics for videos (202509) and products (202405), paged by
+ * {@code page_size} and {@code page_token}.
  */
 public final class FakeTikTokShopApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +46,8 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     private final Map<String, String> shops = new LinkedHashMap<>();
     private final List<ObjectNode> orders = new ArrayList<>();
     private final List<ObjectNode> videoDays = new ArrayList<>();
+    private final List<ObjectNode> productDays = new ArrayList<>();
+    private final List<ObjectNode> returns = new ArrayList<>();
     private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
@@ -53,7 +60,10 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         server.route("GET", "/api/v2/token/refresh", this::refresh);
         server.route("GET", "/authorization/202309/shops", this::shops);
         server.route("POST", "/order/202309/orders/search", this::searchOrders);
-        server.route("GET", "/analytics/202509/shop_videos/performance", this::videoPerformance);
+        server.route("GET", "/order/202309/orders", this::orderDetail);
+        server.route("POST", "/return_refund/202309/returns/search", this::searchReturns);
+        server.route("GET", "/analytics/202509/shop_videos/performance", r -> performance(r, videoDays, "videos"));
+        server.route("GET", "/analytics/202405/shop_products/performance", r -> performance(r, productDays, "products"));
     }
 
     public static FakeTikTokShopApi start(String appKey, String appSecret) {
@@ -78,7 +88,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         return this;
     }
 
-    /** An order of a shop, in the 202309 shape; each unit is its own line item. */
+    /** An order of a shop, in the 202309 shape; each unit is its own line item. The same id again replaces it. */
     public synchronized ObjectNode order(String shop, String id, Instant created, Instant updated, String status, String currency,
                                          String userId, String... unitPricesBySku) {
         ObjectNode order = JSON.createObjectNode().put("id", id).put("status", status).put("create_time", created.getEpochSecond())
@@ -97,6 +107,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         order.putObject("payment").put("currency", currency).put("sub_total", subtotal.toPlainString())
                 .put("shipping_fee", "0.00").put("seller_discount", "0.00").put("platform_discount", "0.00").put("tax", "0.00")
                 .put("total_amount", subtotal.toPlainString());
+        orders.removeIf(o -> o.path("id").asText().equals(id));
         orders.add(order);
         return order;
     }
@@ -109,6 +120,33 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         row.putObject("gmv").put("amount", gmv).put("currency", currency);
         videoDays.add(row);
         return this;
+    }
+
+    /** A product's seller-analytics numbers for one day (the 202405 list shape). */
+    public synchronized FakeTikTokShopApi productDay(String shop, java.time.LocalDate day, String productId, String gmv,
+                                                     String currency, long orders, long unitsSold, String clickThroughRate) {
+        ObjectNode row = JSON.createObjectNode().put("shop", shop).put("day", day.toString()).put("id", productId)
+                .put("orders", orders).put("units_sold", unitsSold).put("click_through_rate", clickThroughRate);
+        row.putObject("gmv").put("amount", gmv).put("currency", currency);
+        productDays.add(row);
+        return this;
+    }
+
+    /**
+     * A return or refund of an order, in the 202309 {@code return_orders} shape; a later call with the same
+     * return id replaces it (a status change). The order itself is left as it was.
+     */
+    public synchronized ObjectNode returnOrder(String orderId, String returnId, String type, String status, String refundTotal,
+                                               String currency, Instant updated) {
+        returns.removeIf(r -> r.path("return_id").asText().equals(returnId));
+        ObjectNode row = JSON.createObjectNode().put("return_id", returnId).put("order_id", orderId).put("return_type", type)
+                .put("return_status", status).put("return_reason", "seller_return_reason_damaged")
+                .put("return_reason_text", "Arrived damaged").put("create_time", updated.getEpochSecond() - 3600)
+                .put("update_time", updated.getEpochSecond());
+        row.putObject("refund_amount").put("currency", currency).put("refund_total", refundTotal).put("refund_subtotal", refundTotal)
+                .put("refund_shipping_fee", "0.00").put("refund_tax", "0.00");
+        returns.add(row);
+        return row;
     }
 
     /** Every refresh token stops working. */
@@ -170,8 +208,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         if (pageSize < 1 || pageSize > 100) {
             return envelope(400, 36009002, "page_size must be 1 to 100", null);
         }
-        String shop = shops.entrySet().stream().filter(e -> e.getValue().equals(request.queryParameter("shop_cipher").orElse("")))
-                .map(Map.Entry::getKey).findFirst().orElse("");
+        String shop = shopOf(request);
         long ge = filter.path("update_time_ge").asLong(Long.MIN_VALUE);
         long lt = filter.path("update_time_lt").asLong(Long.MAX_VALUE);
         List<ObjectNode> matching;
@@ -190,24 +227,97 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         return envelope(200, 0, "success", data);
     }
 
-    private FakeResponse videoPerformance(RecordedRequest request) {
+    private FakeResponse orderDetail(RecordedRequest request) {
         FakeResponse refused = verify(request, true);
         if (refused != null) {
             return refused;
         }
-        String shop = shops.entrySet().stream().filter(e -> e.getValue().equals(request.queryParameter("shop_cipher").orElse("")))
-                .map(Map.Entry::getKey).findFirst().orElse("");
+        List<String> ids = List.of(request.queryParameter("ids").orElse("").split(","));
+        if (ids.size() > 50 || ids.get(0).isEmpty()) {
+            return envelope(400, 36009002, "ids must name 1 to 50 orders", null);
+        }
+        String shop = shopOf(request);
+        ObjectNode data = JSON.createObjectNode();
+        ArrayNode list = data.putArray("orders");
+        synchronized (this) {
+            orders.stream().filter(o -> o.path("shop").asText().equals(shop) && ids.contains(o.path("id").asText()))
+                    .forEach(o -> list.add(o.deepCopy().without("shop")));
+        }
+        return envelope(200, 0, "success", data);
+    }
+
+    private FakeResponse searchReturns(RecordedRequest request) {
+        FakeResponse refused = verify(request, true);
+        if (refused != null) {
+            return refused;
+        }
+        JsonNode filter;
+        try {
+            filter = JSON.readTree(request.body().isEmpty() ? "{}" : request.body());
+        } catch (Exception e) {
+            return envelope(400, 36009001, "the body is not JSON", null);
+        }
+        int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
+        if (pageSize < 1 || pageSize > 50) {
+            return envelope(400, 36009002, "page_size must be 1 to 50", null);
+        }
+        String shop = shopOf(request);
+        long ge = filter.path("update_time_ge").asLong(Long.MIN_VALUE);
+        long lt = filter.path("update_time_lt").asLong(Long.MAX_VALUE);
+        List<String> orderIds = new ArrayList<>();
+        filter.path("order_ids").forEach(id -> orderIds.add(id.asText()));
+        List<ObjectNode> matching;
+        synchronized (this) {
+            List<String> shopOrders = orders.stream().filter(o -> o.path("shop").asText().equals(shop)).map(o -> o.path("id").asText())
+                    .toList();
+            matching = returns.stream().filter(r -> shopOrders.contains(r.path("order_id").asText()))
+                    .filter(r -> orderIds.isEmpty() || orderIds.contains(r.path("order_id").asText()))
+                    .filter(r -> r.path("update_time").asLong() >= ge && r.path("update_time").asLong() < lt)
+                    .sorted(Comparator.comparingLong((ObjectNode r) -> r.path("update_time").asLong())
+                            .thenComparing(r -> r.path("return_id").asText()))
+                    .toList();
+        }
+        int offset = request.queryParameter("page_token").map(t -> Integer.parseInt(t.substring(2))).orElse(0);
+        ObjectNode data = JSON.createObjectNode().put("total_count", matching.size());
+        ArrayNode list = data.putArray("return_orders");
+        matching.subList(Math.min(offset, matching.size()), Math.min(offset + pageSize, matching.size())).forEach(list::add);
+        data.put("next_page_token", offset + pageSize < matching.size() ? "rt" + (offset + pageSize) : "");
+        return envelope(200, 0, "success", data);
+    }
+
+    private FakeResponse performance(RecordedRequest request, List<ObjectNode> days, String listName) {
+        FakeResponse refused = verify(request, true);
+        if (refused != null) {
+            return refused;
+        }
+        int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("10"));
+        if (pageSize < 1 || pageSize > 100) {
+            return envelope(400, 36009002, "page_size must be 1 to 100", null);
+        }
+        String shop = shopOf(request);
         String from = request.queryParameter("start_date_ge").orElse("");
         String to = request.queryParameter("end_date_lt").orElse("");
-        ObjectNode data = JSON.createObjectNode();
-        ArrayNode list = data.putArray("videos");
+        List<ObjectNode> matching;
         synchronized (this) {
-            videoDays.stream().filter(v -> v.path("shop").asText().equals(shop))
+            matching = days.stream().filter(v -> v.path("shop").asText().equals(shop))
                     .filter(v -> v.path("day").asText().compareTo(from) >= 0 && v.path("day").asText().compareTo(to) < 0)
-                    .forEach(v -> list.add(v.deepCopy().without(List.of("shop", "day"))));
+                    .toList();
         }
-        data.put("next_page_token", "").put("total_count", list.size()).put("latest_available_date", to);
+        int offset = request.queryParameter("page_token").map(t -> Integer.parseInt(t.substring(2))).orElse(0);
+        ObjectNode data = JSON.createObjectNode();
+        ArrayNode list = data.putArray(listName);
+        matching.subList(Math.min(offset, matching.size()), Math.min(offset + pageSize, matching.size()))
+                .forEach(v -> list.add(v.deepCopy().without(List.of("shop", "day"))));
+        data.put("next_page_token", offset + pageSize < matching.size() ? "ap" + (offset + pageSize) : "")
+                .put("total_count", matching.size()).put("latest_available_date", to);
         return envelope(200, 0, "success", data);
+    }
+
+    private String shopOf(RecordedRequest request) {
+        String cipher = request.queryParameter("shop_cipher").orElse("");
+        synchronized (this) {
+            return shops.entrySet().stream().filter(e -> e.getValue().equals(cipher)).map(Map.Entry::getKey).findFirst().orElse("");
+        }
     }
 
     /** The checks of every signed call; null when it may go on. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
 import org.unifiedanalytics.connect.CheckResult;
 import org.unifiedanalytics.connect.Connector;
 import org.unifiedanalytics.connect.ConnectorContext;
@@ -51,6 +52,7 @@ final class TikTokShopConnector implements Connector {
     private final ApiClient auth;
     private final TikTokShopSigner signer;
     private final CredentialStore credentials;
+    private final Logger logger;
     private final Map<String, String> ciphers = new ConcurrentHashMap<>();
     private volatile Credentials current;
 
@@ -65,6 +67,7 @@ final class TikTokShopConnector implements Connector {
         this.api = context.http().baseUrl(config.url("base_url")).rule(ENVELOPE).build();
         this.auth = context.http().baseUrl(config.url("auth_url")).rule(ENVELOPE).build();
         this.credentials = context.credentials();
+        this.logger = context.logger();
     }
 
     @Override
@@ -74,8 +77,10 @@ final class TikTokShopConnector implements Connector {
 
     @Override
     public List<SourceStream> streams() {
-        return List.of(new TikTokShopOrdersStream(this, config.integer("page_size")),
-                new TikTokShopVideoPerformanceStream(this, clock));
+        int pageSize = config.integer("page_size");
+        TikTokShopReturns returns = new TikTokShopReturns(this, Math.min(pageSize, 50));
+        return List.of(new TikTokShopOrdersStream(this, returns, pageSize), new TikTokShopReturnsStream(this, returns, logger),
+                new TikTokShopPerformanceStream(this, clock, pageSize));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,25 +24,39 @@ import org.unifiedanalytics.model.values.Money;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Seller analytics: per day, the videos that sold the shop's products, with their GMV, views and
- * click-through rate ({@code GET /analytics/202509/shop_videos/performance}, T-1 data, so recent days are
- * read again). Stored as the day's own numbers under the platform {@code tiktok_shop} with the video's id,
- * so a video's shop clicks and GMV sit beside its TikTok views (same content id).
+ * Seller analytics, per day (T-1 data, so recent days are read again), written to the content tables under
+ * the platform {@code tiktok_shop}:
+ * <ul>
+ *   <li>the videos that sold the shop's products ({@code GET /analytics/202509/shop_videos/performance}):
+ *       GMV, SKU orders, items sold, views, click-through rate and the product clicks it implies, under the
+ *       video's own id, so a video's shop sales sit beside its TikTok views;</li>
+ *   <li>the shop's products ({@code GET /analytics/202405/shop_products/performance}): GMV, orders, units sold
+ *       and click-through rate, as content of kind {@code product} under the product id.</li>
+ * </ul>
+ * Both lists are one stream because a window replaces its days of {@code tiktok_shop} content metrics whole
+ * (so a video that vanished from a day disappears): two streams would delete each other's rows. The page
+ * token says which list a page continues.
  */
-final class TikTokShopVideoPerformanceStream implements DailyStream {
+final class TikTokShopPerformanceStream implements DailyStream {
     static final String PLATFORM = "tiktok_shop";
+    static final String VIDEOS_PATH = "/analytics/202509/shop_videos/performance";
+    static final String PRODUCTS_PATH = "/analytics/202405/shop_products/performance";
+    private static final String VIDEOS = "videos:";
+    private static final String PRODUCTS = "products:";
 
     private final TikTokShopConnector connector;
     private final Clock clock;
+    private final int pageSize;
 
-    TikTokShopVideoPerformanceStream(TikTokShopConnector connector, Clock clock) {
+    TikTokShopPerformanceStream(TikTokShopConnector connector, Clock clock, int pageSize) {
         this.connector = connector;
         this.clock = clock;
+        this.pageSize = pageSize;
     }
 
     @Override
     public String name() {
-        return "video_performance";
+        return "performance";
     }
 
     @Override
@@ -56,36 +71,90 @@ final class TikTokShopVideoPerformanceStream implements DailyStream {
 
     @Override
     public Page readDays(String shop, DateRange days, Optional<String> pageToken) {
+        String token = pageToken.orElse(VIDEOS);
+        if (token.startsWith(VIDEOS)) {
+            JsonNode data = read(shop, VIDEOS_PATH, days, token.substring(VIDEOS.length()));
+            List<WarehouseRecord> records = videos(shop, days, data);
+            String next = data.path("next_page_token").asText("");
+            return Page.more(records, next.isEmpty() ? PRODUCTS : VIDEOS + next);
+        }
+        if (!token.startsWith(PRODUCTS)) {
+            throw new IllegalStateException("a page token of the performance stream names neither videos nor products: " + token);
+        }
+        JsonNode data = read(shop, PRODUCTS_PATH, days, token.substring(PRODUCTS.length()));
+        List<WarehouseRecord> records = products(shop, days, data);
+        String next = data.path("next_page_token").asText("");
+        return next.isEmpty() ? Page.last(records) : Page.more(records, PRODUCTS + next);
+    }
+
+    private JsonNode read(String shop, String path, DateRange days, String pageToken) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("start_date_ge", days.from().toString());
         parameters.put("end_date_lt", days.toExclusive().toString());
-        parameters.put("page_size", "50");
+        parameters.put("page_size", String.valueOf(pageSize));
         parameters.put("currency", "LOCAL");
-        parameters.put("granularity", "ALL");
-        pageToken.ifPresent(token -> parameters.put("page_token", token));
-        JsonNode data = connector.call("GET", "/analytics/202509/shop_videos/performance", parameters, Optional.of(shop), null);
+        if (!pageToken.isEmpty()) {
+            parameters.put("page_token", pageToken);
+        }
+        return connector.call("GET", path, parameters, Optional.of(shop), null);
+    }
+
+    private List<WarehouseRecord> videos(String shop, DateRange days, JsonNode data) {
         Instant now = clock.instant();
         List<WarehouseRecord> records = new ArrayList<>();
         for (JsonNode video : data.path("videos")) {
             String id = video.path("id").asText();
-            Long views = video.hasNonNull("views") ? video.path("views").asLong() : null;
+            Long views = count(video, "views");
             BigDecimal ctr = clickThroughRate(video.path("click_through_rate").asText(null));
-            Long clicks = views == null || ctr == null ? null : ctr.multiply(BigDecimal.valueOf(views)).setScale(0, RoundingMode.HALF_EVEN).longValue();
-            JsonNode gmv = video.path("gmv");
-            Money revenue = gmv.hasNonNull("amount") ? Money.of(new BigDecimal(gmv.path("amount").asText()), gmv.path("currency").asText())
-                    : null;
+            Long clicks = views == null || ctr == null ? null
+                    : ctr.multiply(BigDecimal.valueOf(views)).setScale(0, RoundingMode.HALF_EVEN).longValue();
             records.add(new Content(PLATFORM, id, shop, "video", video.path("title").asText(null), null,
-                    video.hasNonNull("video_post_time") ? Instant.parse(video.path("video_post_time").asText()) : null, null, now));
-            records.add(new ContentMetrics(PLATFORM, id, days.from(), shop, Counting.DAILY, views, null, null, null, null, null, null,
-                    null, clicks, null, null, null, revenue, now));
+                    postTime(video.path("video_post_time")), null, now));
+            records.add(new ContentMetrics(PLATFORM, id, days.from(), shop, Counting.DAILY, views, null, null, null, null, null,
+                    null, null, clicks, null, null, null, gmv(video), count(video, "sku_orders"),
+                    Optional.ofNullable(count(video, "items_sold")).orElse(count(video, "units_sold")), ctr, now));
         }
-        String next = data.path("next_page_token").asText("");
-        return next.isEmpty() ? Page.last(records) : Page.more(records, next);
+        return records;
+    }
+
+    private List<WarehouseRecord> products(String shop, DateRange days, JsonNode data) {
+        Instant now = clock.instant();
+        List<WarehouseRecord> records = new ArrayList<>();
+        for (JsonNode product : data.path("products")) {
+            String id = product.path("id").asText();
+            records.add(new Content(PLATFORM, id, shop, "product", product.path("name").asText(null), null, null, null, now));
+            records.add(new ContentMetrics(PLATFORM, id, days.from(), shop, Counting.DAILY, null, null, null, null, null, null,
+                    null, null, null, null, null, null, gmv(product), count(product, "orders"), count(product, "units_sold"),
+                    clickThroughRate(product.path("click_through_rate").asText(null)), now));
+        }
+        return records;
+    }
+
+    private static Money gmv(JsonNode row) {
+        JsonNode gmv = row.path("gmv");
+        return gmv.hasNonNull("amount") ? Money.of(new BigDecimal(gmv.path("amount").asText()), gmv.path("currency").asText())
+                : null;
+    }
+
+    private static Long count(JsonNode row, String field) {
+        return row.hasNonNull(field) ? row.path(field).asLong() : null;
+    }
+
+    /** The post time as ISO-8601 with an offset or as Unix seconds; any other form is not guessed at. */
+    private static Instant postTime(JsonNode value) {
+        if (value.isNumber()) {
+            return Instant.ofEpochSecond(value.asLong());
+        }
+        try {
+            return value.isTextual() ? Instant.parse(value.asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**
      * A click-through rate as a fraction: TikTok Shop has answered both {@code "12.5%"} and {@code "0.125"};
-     * a bare number above 1 can only be a percentage.
+     * a bare number above 1 can only be a percentage. Anything else, or a rate outside 0..100%, is unknown.
      */
     static BigDecimal clickThroughRate(String text) {
         if (text == null || text.isBlank()) {
@@ -99,6 +168,11 @@ final class TikTokShopVideoPerformanceStream implements DailyStream {
         } catch (NumberFormatException e) {
             return null;
         }
-        return percent || number.compareTo(BigDecimal.ONE) > 0 ? number.movePointLeft(2) : number;
+        BigDecimal fraction = percent || number.compareTo(BigDecimal.ONE) > 0 ? number.movePointLeft(2) : number;
+        if (fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
+            return null;
+        }
+        // the warehouse keeps six decimals (a ten-thousandth of a percent)
+        return fraction.scale() > 6 ? fraction.setScale(6, RoundingMode.HALF_EVEN) : fraction;
     }
 }

@@ -20,7 +20,7 @@ public final class TikTokShopProvider implements ConnectorProvider {
 
     @Override
     public String description() {
-        return "TikTok Shop orders and their lines (Partner API 202309)";
+        return "TikTok Shop orders with their lines, returns and refunds, and seller analytics per video and product (Partner API)";
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class TikTokShopProvider implements ConnectorProvider {
                 .key(ConfigKey.list("shops").required().doc("ids of the authorized shops to read, comma-separated"))
                 .key(ConfigKey.url("base_url").defaultValue("https://open-api.tiktokglobalshop.com").doc("API host"))
                 .key(ConfigKey.url("auth_url").defaultValue("https://auth.tiktok-shops.com").doc("authorization host"))
-                .key(ConfigKey.integer("page_size").defaultValue("50").doc("orders per page, 1 to 100"))
+                .key(ConfigKey.integer("page_size").defaultValue("50").doc("orders and analytics rows per page, 1 to 100 (returns: at most 50)"))
                 .build();
     }
 

@@ -1,12 +1,16 @@
 package org.unifiedanalytics.connector.sales.tiktokshop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unifiedanalytics.model.schema.Tables.CONTENT;
+import static org.unifiedanalytics.model.schema.Tables.CONTENT_METRIC_DAILY;
 import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
 import static org.unifiedanalytics.model.schema.Tables.ORDER_LINE;
+import static org.unifiedanalytics.model.schema.Tables.ORDER_REFUND;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,25 +146,156 @@ class TikTokShopConnectorTest {
 
             sync(warehouse, TikTokShopFixture.config(shop));
 
-            var cmd = org.unifiedanalytics.model.schema.Tables.CONTENT_METRIC_DAILY;
-            var day = warehouse.dsl().select(cmd.VIEWS, cmd.PRODUCT_CLICKS, cmd.ATTRIBUTED_GMV, cmd.GMV_CURRENCY).from(cmd)
+            var cmd = CONTENT_METRIC_DAILY;
+            var day = warehouse.dsl().select(cmd.VIEWS, cmd.PRODUCT_CLICKS, cmd.ATTRIBUTED_GMV, cmd.GMV_CURRENCY, cmd.ORDERS,
+                            cmd.UNITS_SOLD, cmd.CLICK_THROUGH_RATE).from(cmd)
                     .where(cmd.PLATFORM.eq("tiktok_shop"), cmd.CONTENT_ID.eq("7311000000000000001"),
-                            cmd.REPORT_DATE.eq(java.time.LocalDate.of(2026, 3, 8))).fetchOne();
+                            cmd.REPORT_DATE.eq(LocalDate.of(2026, 3, 8))).fetchOne();
             assertThat(day.value1()).isEqualTo(2000L);
             assertThat(day.value2()).isEqualTo(250L);   // "12.5%" of 2,000 views
             assertThat(day.value3()).isEqualByComparingTo("20.50");
             assertThat(day.value4()).isEqualTo("USD");
+            assertThat(day.value5()).isEqualTo(2L);     // sku_orders
+            assertThat(day.value6()).isEqualTo(3L);     // items_sold
+            assertThat(day.value7()).isEqualByComparingTo("0.125");
             assertThat(warehouse.dsl().select(cmd.PRODUCT_CLICKS).from(cmd).where(cmd.CONTENT_ID.eq("7311000000000000002"),
-                    cmd.REPORT_DATE.eq(java.time.LocalDate.of(2026, 3, 8))).fetchOne(0, Long.class)).isEqualTo(40L);   // "0.05"
+                    cmd.REPORT_DATE.eq(LocalDate.of(2026, 3, 8))).fetchOne(0, Long.class)).isEqualTo(40L);   // "0.05"
+        }
+    }
+
+    @OnEachDatabase
+    void a_products_shop_sales_are_content_of_kind_product_per_day(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            sync(warehouse, TikTokShopFixture.config(shop));
+
+            var cmd = CONTENT_METRIC_DAILY;
+            var day = warehouse.dsl().select(cmd.ATTRIBUTED_GMV, cmd.GMV_CURRENCY, cmd.ORDERS, cmd.UNITS_SOLD, cmd.CLICK_THROUGH_RATE,
+                            cmd.VIEWS).from(cmd)
+                    .where(cmd.PLATFORM.eq("tiktok_shop"), cmd.CONTENT_ID.eq("1729000000000000001"),
+                            cmd.REPORT_DATE.eq(LocalDate.of(2026, 3, 8))).fetchOne();
+            assertThat(day.value1()).isEqualByComparingTo("50.00");
+            assertThat(day.value2()).isEqualTo("USD");
+            assertThat(day.value3()).isEqualTo(2L);
+            assertThat(day.value4()).isEqualTo(4L);
+            assertThat(day.value5()).isEqualByComparingTo("0.035");   // "3.5%"
+            assertThat(day.value6()).isNull();                        // the product list reports no views
+            assertThat(warehouse.dsl().select(CONTENT.KIND).from(CONTENT).where(CONTENT.PLATFORM.eq("tiktok_shop"),
+                    CONTENT.CONTENT_ID.eq("1729000000000000001")).fetchOne(0, String.class)).isEqualTo("product");
+        }
+    }
+
+    @Test
+    void products_paged_after_the_videos_are_all_read_and_a_re_read_window_keeps_both() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            LocalDate day = LocalDate.of(2026, 3, 9);
+            for (int i = 3; i <= 9; i++) {
+                shop.productDay("7001", day, "172900000000000000" + i, "1.00", "USD", 1, 1, "0.01");
+            }
+            sync(warehouse, TikTokShopFixture.config(shop));   // page_size 4: nine products of that day on three pages
+
+            clock.advance(Duration.ofHours(6));
+            SyncReport again = sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(again.succeeded()).as(again.failures().toString()).isTrue();
+            var cmd = CONTENT_METRIC_DAILY;
+            assertThat(warehouse.dsl().fetchCount(cmd, cmd.REPORT_DATE.eq(day), cmd.CONTENT_ID.startsWith("1729"))).isEqualTo(9);
+            assertThat(warehouse.dsl().fetchCount(cmd, cmd.REPORT_DATE.eq(day), cmd.CONTENT_ID.startsWith("7311"))).isEqualTo(2);
+        }
+    }
+
+    @OnEachDatabase
+    void a_granted_refund_lowers_its_orders_net_revenue_and_a_pending_return_does_not(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(refunded(warehouse, "576000000000001001")).isEqualByComparingTo("9.99");
+            assertThat(revenue(warehouse, "576000000000001001")).isEqualByComparingTo("50.00");
+            var refund = warehouse.dsl().selectFrom(ORDER_REFUND).where(ORDER_REFUND.ORDER_ID.eq("576000000000001001")).fetchOne();
+            assertThat(refund.getRefundId()).isEqualTo("4035000000000000001");
+            assertThat(refund.getAmount()).isEqualByComparingTo("9.99");
+            assertThat(refund.getCurrency()).isEqualTo("USD");
+            assertThat(refund.getReason()).isEqualTo("Arrived damaged");
+            assertThat(refunded(warehouse, "576000000000001002")).isEqualByComparingTo("0");
+            assertThat(revenue(warehouse, "576000000000001002")).isEqualByComparingTo("59.99");
+            assertThat(warehouse.dsl().fetchCount(ORDER_REFUND)).isEqualTo(1);
+        }
+    }
+
+    @OnEachDatabase
+    void a_refund_granted_after_the_last_sync_updates_its_untouched_order_once(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            sync(warehouse, TikTokShopFixture.config(shop));
+            // the order itself does not change: only the returns stream can see this
+            shop.returnOrder("576000000000001000", "4035000000000000003", "REFUND", "RETURN_OR_REFUND_REQUEST_SUCCESS", "25.00",
+                    "USD", TikTokShopFixture.NOW.plusSeconds(3600));
+            shop.returnOrder("576000000000001002", "4035000000000000002", "RETURN_AND_REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE",
+                    "59.99", "USD", TikTokShopFixture.NOW.plusSeconds(3700));
+            clock.advance(Duration.ofHours(2));
+
+            SyncReport second = sync(warehouse, TikTokShopFixture.config(shop));
+            clock.advance(Duration.ofMinutes(10));
+            sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(second.succeeded()).as(second.failures().toString()).isTrue();
+            assertThat(refunded(warehouse, "576000000000001000")).isEqualByComparingTo("25.00");
+            assertThat(revenue(warehouse, "576000000000001000")).isEqualByComparingTo("34.99");
+            assertThat(revenue(warehouse, "576000000000001002")).isEqualByComparingTo("0");
+            assertThat(warehouse.dsl().fetchCount(ORDER_REFUND)).isEqualTo(3);
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(23);
+            assertThat(warehouse.dsl().fetchCount(CONVERSION)).isEqualTo(23);
+        }
+    }
+
+    @Test
+    void an_order_read_again_keeps_the_refunds_it_already_had() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            sync(warehouse, TikTokShopFixture.config(shop));
+            shop.order("7001", "576000000000001001", TikTokShopFixture.NOW.minusSeconds(3600L * 30),
+                    TikTokShopFixture.NOW.plusSeconds(3600), "COMPLETED", "USD", "u1", "sku-a=25.00", "sku-a=25.00", "sku-b=9.99");
+            clock.advance(Duration.ofHours(2));
+
+            sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(refunded(warehouse, "576000000000001001")).isEqualByComparingTo("9.99");
+            assertThat(revenue(warehouse, "576000000000001001")).isEqualByComparingTo("50.00");
+        }
+    }
+
+    @Test
+    void a_refund_in_another_currency_than_its_order_is_refused_by_name() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            shop.returnOrder("576000000000001000", "4035000000000000009", "REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE", "5.00",
+                    "EUR", TikTokShopFixture.NOW.minusSeconds(600));
+
+            SyncReport report = sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.error()).hasValueSatisfying(e -> assertThat(e)
+                    .contains("4035000000000000009").contains("576000000000001000").contains("EUR").contains("USD")));
+            assertThat(warehouse.dsl().fetchCount(ORDER_REFUND, ORDER_REFUND.CURRENCY.eq("EUR"))).isZero();
         }
     }
 
     @Test
     void click_through_rates_are_read_as_percentages_or_fractions() {
-        assertThat(TikTokShopVideoPerformanceStream.clickThroughRate("12.5%")).isEqualByComparingTo("0.125");
-        assertThat(TikTokShopVideoPerformanceStream.clickThroughRate("0.0528")).isEqualByComparingTo("0.0528");
-        assertThat(TikTokShopVideoPerformanceStream.clickThroughRate("5.28")).isEqualByComparingTo("0.0528");
-        assertThat(TikTokShopVideoPerformanceStream.clickThroughRate("n/a")).isNull();
+        assertThat(TikTokShopPerformanceStream.clickThroughRate("12.5%")).isEqualByComparingTo("0.125");
+        assertThat(TikTokShopPerformanceStream.clickThroughRate("0.0528")).isEqualByComparingTo("0.0528");
+        assertThat(TikTokShopPerformanceStream.clickThroughRate("5.28")).isEqualByComparingTo("0.0528");
+        assertThat(TikTokShopPerformanceStream.clickThroughRate("n/a")).isNull();
+        assertThat(TikTokShopPerformanceStream.clickThroughRate("250%")).isNull();
+        assertThat(TikTokShopPerformanceStream.clickThroughRate("12.3456789%")).isEqualByComparingTo("0.123457");
+    }
+
+    private static BigDecimal refunded(Warehouse warehouse, String order) {
+        return warehouse.dsl().select(SALES_ORDER.REFUNDED).from(SALES_ORDER).where(SALES_ORDER.ORDER_ID.eq(order))
+                .fetchOne(0, BigDecimal.class);
     }
 
     private static BigDecimal revenue(Warehouse warehouse, String order) {

@@ -5,7 +5,11 @@ import java.util.Map;
 
 import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
 
-/** A seller with two shops and 23 orders over the ten days before 2026-03-10 12:00 UTC, in USD and GBP. */
+/**
+ * A seller with two shops and 23 orders over the ten days before 2026-03-10 12:00 UTC, in USD and GBP; one
+ * granted refund (order ...1001, 9.99 USD) and one pending return (order ...1002); five days of seller
+ * analytics for two videos and two products.
+ */
 final class TikTokShopFixture {
     static final String APP_KEY = "6abcdexample";
     static final String APP_SECRET = "exampleAppSecret123";
@@ -30,7 +34,13 @@ final class TikTokShopFixture {
             java.time.LocalDate day = java.time.LocalDate.of(2026, 3, 10).minusDays(d);
             shop.videoDay("7001", day, "7311000000000000001", "Mug in 30 s", 1000L * d, (10 * d) + ".50", "USD", "12.5%");
             shop.videoDay("7001", day, "7311000000000000002", "Glaze reveal", 400L * d, "5.00", "USD", "0.05");
+            shop.productDay("7001", day, "1729000000000000001", (25 * d) + ".00", "USD", d, 2L * d, "3.5%");
+            shop.productDay("7001", day, "1729000000000000002", "9.99", "USD", 1, 1, "0.021");
         }
+        shop.returnOrder("576000000000001001", "4035000000000000001", "REFUND", "RETURN_OR_REFUND_REQUEST_COMPLETE", "9.99", "USD",
+                NOW.minusSeconds(3600L * 5));
+        shop.returnOrder("576000000000001002", "4035000000000000002", "RETURN_AND_REFUND", "RETURN_OR_REFUND_REQUEST_PENDING",
+                "59.99", "USD", NOW.minusSeconds(3600L * 4));
         return shop;
     }
 
