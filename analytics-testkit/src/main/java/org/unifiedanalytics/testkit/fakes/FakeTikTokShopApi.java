@@ -149,6 +149,11 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         return row;
     }
 
+    /** Every access token issued so far stops working (code 105002), as when TikTok Shop revokes them early. */
+    public void revokeAccessTokens() {
+        accessTokens.clear();
+    }
+
     /** Every refresh token stops working. */
     public void revokeRefreshTokens() {
         refreshTokens.clear();

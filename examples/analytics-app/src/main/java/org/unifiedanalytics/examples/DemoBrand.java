@@ -30,7 +30,11 @@ final class DemoBrand {
     /** Posts over the 90 days: one every nine hours or so. */
     static final int VIDEOS = 240;
 
-    final Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
+    /**
+     * The brand's "now": the start of today (UTC), so that every generated order and post lies in the past
+     * whenever the demo runs (a sync never reads past its own start), and two runs on one day agree.
+     */
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.DAYS);
     final LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     final List<String> videoIds = new ArrayList<>();
     final List<Instant> videoTimes = new ArrayList<>();

@@ -33,7 +33,7 @@ final class TikTokShopConnector implements Connector {
     /** Token codes seen in a maintained SDK: no auth record, refresh token expired. */
     static final List<Integer> REAUTHORIZE = List.of(36004005, 36004001);
     static final int BAD_SIGNATURE = 106001;
-    /** The access token is invalid or expired (code from public clients; unconfirmed against the official table). */
+    /** The access token is invalid or expired: two independent public clients refresh on it; no official table reachable here. */
     static final int ACCESS_TOKEN_REFUSED = 105002;
 
     /** An access token TikTok Shop refused: refreshed once, then the call is made again. */

@@ -128,6 +128,22 @@ class TikTokShopConnectorTest {
     }
 
     @Test
+    void an_access_token_refused_before_its_expiry_is_refreshed_once_and_the_sync_goes_on() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            sync(warehouse, TikTokShopFixture.config(shop));   // the stored token is valid for days
+            shop.revokeAccessTokens();
+            shop.server().clearRequests();
+            clock.advance(Duration.ofHours(1));
+
+            SyncReport report = sync(warehouse, TikTokShopFixture.config(shop));
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(shop.server().requests()).filteredOn(r -> r.path().equals("/api/v2/token/refresh")).hasSize(1);
+        }
+    }
+
+    @Test
     void a_dead_refresh_token_asks_for_reauthorization() {
         try (TestWarehouse test = TestDatabase.H2.open()) {
             shop.revokeRefreshTokens();
