@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -115,6 +118,47 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Streams a response body into a file, with the retries of {@link #send}: for exports too large to hold in
+     * memory (a bulk result). The response rules do not run, as the body is not a JSON envelope; a failure
+     * status is reported with an excerpt of what came back.
+     */
+    public void download(ApiRequest request, Path target) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(target, "target");
+        try {
+            Retry.decorateCheckedSupplier(retry, () -> attemptDownload(request, target)).get();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new ApiException("download failed: " + e, describe(request), 0, false, e);
+        }
+    }
+
+    private ApiResponse attemptDownload(ApiRequest request, Path target) {
+        String description = describe(request);
+        // a retry starts the file afresh: no bytes of a broken attempt remain
+        HttpResponse<Path> raw = exchange(request, HttpResponse.BodyHandlers.ofFile(target, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), description);
+        String excerpt = "";
+        if (raw.statusCode() < 200 || raw.statusCode() >= 300) {
+            try (var in = Files.newInputStream(target)) {
+                excerpt = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                excerpt = "";
+            }
+        }
+        ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers(), excerpt, description, json);
+        try {
+            checkStatus(response);
+        } catch (ApiException e) {
+            listener.attempted(outcome(e));
+            throw e;
+        }
+        listener.attempted("success");
+        return response;
+    }
+
     public JsonNode getJson(String path, Map<String, ?> query) {
         return send(ApiRequest.get(path).query(query).build()).json();
     }
@@ -149,44 +193,8 @@ public final class ApiClient {
     }
 
     private ApiResponse attempt(ApiRequest request) {
-        for (RateLimiter limiter : rateLimiters) {
-            long nanos = limiter.reservePermission();
-            if (nanos < 0) {
-                throw new ApiException.RateLimited("the client-side rate limit could not grant a request in time",
-                        describe(request), 0, null);
-            }
-            if (nanos > 0) {
-                sleep(Duration.ofNanos(nanos));
-                listener.rateLimitWaited(Duration.ofNanos(nanos));
-            }
-        }
         String description = describe(request);
-        HttpRequest.Builder http = HttpRequest.newBuilder(uriOf(request)).timeout(requestTimeout);
-        headers.forEach((name, value) -> http.header(name, value.get()));
-        request.headers().forEach(http::header);
-        if (request.body().isPresent()) {
-            http.header("Content-Type", request.contentType());
-            http.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body().get(), StandardCharsets.UTF_8));
-        } else {
-            http.method(request.method(), HttpRequest.BodyPublishers.noBody());
-        }
-        if (!request.headers().containsKey("Accept")) {
-            http.header("Accept", "application/json");
-        }
-        HttpResponse<String> raw;
-        try {
-            raw = this.http.send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            listener.attempted("transport");
-            throw new ApiException.Transport("timed out after " + requestTimeout.toMillis() + " ms", description, e);
-        } catch (IOException e) {
-            listener.attempted("transport");
-            throw new ApiException.Transport("no response: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), description, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException("interrupted while waiting for a response", description, 0, false, e);
-        }
+        HttpResponse<String> raw = exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), description);
         ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers(), raw.body(), description, json);
         try {
             boolean success = response.status() >= 200 && response.status() < 300;
@@ -222,6 +230,46 @@ public final class ApiClient {
         }
         listener.attempted("success");
         return response;
+    }
+
+    /** Paces the request through the rate limiters, sends it, and maps transport failures to retryable errors. */
+    private <T> HttpResponse<T> exchange(ApiRequest request, HttpResponse.BodyHandler<T> handler, String description) {
+        for (RateLimiter limiter : rateLimiters) {
+            long nanos = limiter.reservePermission();
+            if (nanos < 0) {
+                throw new ApiException.RateLimited("the client-side rate limit could not grant a request in time",
+                        description, 0, null);
+            }
+            if (nanos > 0) {
+                sleep(Duration.ofNanos(nanos));
+                listener.rateLimitWaited(Duration.ofNanos(nanos));
+            }
+        }
+        HttpRequest.Builder http = HttpRequest.newBuilder(uriOf(request)).timeout(requestTimeout);
+        headers.forEach((name, value) -> http.header(name, value.get()));
+        request.headers().forEach(http::header);
+        if (request.body().isPresent()) {
+            http.header("Content-Type", request.contentType());
+            http.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body().get(), StandardCharsets.UTF_8));
+        } else {
+            http.method(request.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        if (!request.headers().containsKey("Accept")) {
+            http.header("Accept", "application/json");
+        }
+        try {
+            return this.http.send(http.build(), handler);
+        } catch (HttpTimeoutException e) {
+            listener.attempted("transport");
+            throw new ApiException.Transport("timed out after " + requestTimeout.toMillis() + " ms", description, e);
+        } catch (IOException e) {
+            listener.attempted("transport");
+            throw new ApiException.Transport("no response: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), description, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted while waiting for a response", description, 0, false, e);
+        }
     }
 
     private void checkStatus(ApiResponse response) {

@@ -23,9 +23,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * filtered by the {@code updated_at} search syntax and paged by {@code pageInfo} cursors, and a
  * calculated-cost leaky bucket: every answer reports {@code extensions.cost.throttleStatus}, and a query
  * costing more than what is available is answered {@code THROTTLED} with HTTP 200.
+ *
+ * <p>An order's line items come at most {@code lineItems(first: N)} at a time, with their own
+ * {@code pageInfo}; {@code order(id:)} pages through the rest. Bulk operations run as on API 2026-01:
+ * {@code bulkOperationRunQuery} exports the orders its query's search matches, {@code node(id:)} reports
+ * {@code RUNNING} once and then {@code COMPLETED} with a signed URL on this server and the file's size, and
+ * the JSONL result is ungrouped: every order first, then every line item (with {@code __parentId}) in
+ * reverse. The download URL needs no access token, and the fake records whether one was sent anyway.
  */
 public final class FakeShopifyApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LINES_FIRST = Pattern.compile("lineItems\\(first: (\\d+)\\)");
     private static final Pattern UPDATED = Pattern.compile("(updated_at|created_at):>='([^']+)' AND (?:updated_at|created_at):<'([^']+)'");
 
     private final FakeApiServer server = FakeApiServer.start();
@@ -38,6 +46,24 @@ public final class FakeShopifyApi implements AutoCloseable {
     private double available;
     private long lastNanos = System.nanoTime();
     private int throttled;
+    private final java.util.Map<String, BulkOperation> bulkOperations = new java.util.LinkedHashMap<>();
+    private boolean bulkBusy;
+    private int tokensSentToStorage;
+
+    /** A bulk operation of the fake: its result is fixed when it starts; {@code polls} counts status queries. */
+    private static final class BulkOperation {
+        final String id;
+        final byte[] jsonl;
+        final int objects;
+        String status = "CREATED";
+        int polls;
+
+        BulkOperation(String id, byte[] jsonl, int objects) {
+            this.id = id;
+            this.jsonl = jsonl;
+            this.objects = objects;
+        }
+    }
 
     private FakeShopifyApi(String version, String token, double maximum, double restorePerSecond) {
         this.version = version;
@@ -64,6 +90,26 @@ public final class FakeShopifyApi implements AutoCloseable {
     /** The app's granted scopes (without read_all_orders only 60 days of orders are visible on a real store). */
     public void scopes(Set<String> granted) {
         this.scopes = Set.copyOf(granted);
+    }
+
+    /** While busy, {@code bulkOperationRunQuery} answers that a bulk query is already in progress. */
+    public synchronized void bulkBusy(boolean busy) {
+        this.bulkBusy = busy;
+    }
+
+    /** Every bulk operation so far reports {@code EXPIRED}, its result gone, as seven days after completion. */
+    public synchronized void expireBulkOperations() {
+        bulkOperations.values().forEach(op -> op.status = "EXPIRED");
+    }
+
+    /** How many bulk operations were started. */
+    public synchronized int bulkOperationCount() {
+        return bulkOperations.size();
+    }
+
+    /** How many result downloads carried an {@code X-Shopify-Access-Token} header (none should). */
+    public synchronized int tokensSentToStorage() {
+        return tokensSentToStorage;
     }
 
     /** How many queries were answered THROTTLED. */
@@ -109,8 +155,16 @@ public final class FakeShopifyApi implements AutoCloseable {
         ObjectNode answer = JSON.createObjectNode();
         ObjectNode data = answer.putObject("data");
         double actual;
-        if (query.contains("orders(")) {
-            actual = 2 + ordersPage(data, variables, first);
+        if (query.contains("bulkOperationRunQuery")) {
+            runBulk(data, variables.path("query").asText(""));
+            actual = 10;
+        } else if (query.contains("node(id:")) {
+            bulkStatus(data, variables.path("id").asText(""));
+            actual = 1;
+        } else if (query.contains("order(id:")) {
+            actual = 1 + moreLines(data, variables);
+        } else if (query.contains("orders(")) {
+            actual = 2 + ordersPage(data, variables, first, query);
         } else {
             ObjectNode shop = data.putObject("shop").put("name", "Clay & Co").put("currencyCode", "EUR");
             shop.put("myshopifyDomain", "clayandco.myshopify.com");
@@ -123,8 +177,120 @@ public final class FakeShopifyApi implements AutoCloseable {
         return FakeResponse.ok(answer.toString());
     }
 
-    private int ordersPage(ObjectNode data, JsonNode variables, int first) {
-        Matcher m = UPDATED.matcher(variables.path("q").asText(""));
+    private int ordersPage(ObjectNode data, JsonNode variables, int first, String query) {
+        List<ObjectNode> matching = matching(variables.path("q").asText(""));
+        int offset = variables.hasNonNull("after") ? Integer.parseInt(variables.path("after").asText().substring(1)) : 0;
+        List<ObjectNode> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + first, matching.size()));
+        ObjectNode connection = data.putObject("orders");
+        connection.putObject("pageInfo").put("hasNextPage", offset + first < matching.size())
+                .put("endCursor", "c" + (offset + page.size()));
+        ArrayNode nodes = connection.putArray("nodes");
+        Matcher lines = LINES_FIRST.matcher(query);
+        int linesFirst = lines.find() ? Integer.parseInt(lines.group(1)) : Integer.MAX_VALUE;
+        for (ObjectNode order : page) {
+            ObjectNode copy = order.deepCopy();
+            ArrayNode all = (ArrayNode) order.path("lineItems").path("nodes");
+            ObjectNode connectionOfLines = copy.putObject("lineItems");
+            connectionOfLines.putObject("pageInfo").put("hasNextPage", all.size() > linesFirst).put("endCursor", "l" + Math.min(linesFirst, all.size()));
+            ArrayNode shown = connectionOfLines.putArray("nodes");
+            for (int i = 0; i < Math.min(linesFirst, all.size()); i++) {
+                shown.add(all.get(i));
+            }
+            nodes.add(copy);
+        }
+        return page.size();
+    }
+
+    private int moreLines(ObjectNode data, JsonNode variables) {
+        String id = variables.path("id").asText();
+        int offset = Integer.parseInt(variables.path("after").asText("l0").substring(1));
+        ObjectNode order = orders.stream().filter(o -> o.path("id").asText().equals(id)).findFirst().orElse(null);
+        if (order == null) {
+            data.putNull("order");
+            return 0;
+        }
+        ArrayNode all = (ArrayNode) order.path("lineItems").path("nodes");
+        int end = Math.min(offset + 250, all.size());
+        ObjectNode lines = data.putObject("order").putObject("lineItems");
+        lines.putObject("pageInfo").put("hasNextPage", end < all.size()).put("endCursor", "l" + end);
+        ArrayNode nodes = lines.putArray("nodes");
+        for (int i = offset; i < end; i++) {
+            nodes.add(all.get(i));
+        }
+        return end - offset;
+    }
+
+    private void runBulk(ObjectNode data, String bulkQuery) {
+        ObjectNode run = data.putObject("bulkOperationRunQuery");
+        ArrayNode errors = run.putArray("userErrors");
+        if (bulkBusy) {
+            run.putNull("bulkOperation");
+            errors.addObject().putNull("field").put("code", "OPERATION_IN_PROGRESS")
+                    .put("message", "A bulk query operation for this app and shop is already in progress: gid://shopify/BulkOperation/1.");
+            return;
+        }
+        if (!bulkQuery.contains("orders(") || !bulkQuery.contains("edges") || bulkQuery.contains("first:")) {
+            run.putNull("bulkOperation");
+            ObjectNode error = errors.addObject().put("code", "INVALID")
+                    .put("message", "Invalid bulk query: select connections with edges { node } and without first:");
+            error.putArray("field").add("query");
+            return;
+        }
+        StringBuilder jsonl = new StringBuilder();
+        List<ObjectNode> matching = matching(bulkQuery.replace("\\\"", "\""));
+        List<String> lineRows = new ArrayList<>();
+        for (ObjectNode order : matching) {
+            jsonl.append(order.deepCopy().without("lineItems").toString()).append('\n');
+            for (JsonNode line : order.path("lineItems").path("nodes")) {
+                lineRows.add(((ObjectNode) line.deepCopy()).put("__parentId", order.path("id").asText()).toString());
+            }
+        }
+        java.util.Collections.reverse(lineRows);
+        lineRows.forEach(row -> jsonl.append(row).append('\n'));
+        String id = "gid://shopify/BulkOperation/" + (9000 + bulkOperations.size() + 1);
+        BulkOperation operation = new BulkOperation(id, jsonl.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                matching.size() + lineRows.size());
+        bulkOperations.put(id, operation);
+        String resultPath = "/bulk-results/" + id.substring(id.lastIndexOf('/') + 1) + ".jsonl";
+        server.route("GET", resultPath, request -> download(operation, request));
+        run.putObject("bulkOperation").put("id", id).put("status", "CREATED");
+    }
+
+    private void bulkStatus(ObjectNode data, String id) {
+        BulkOperation operation = bulkOperations.get(id);
+        if (operation == null) {
+            data.putNull("node");
+            return;
+        }
+        operation.polls++;
+        if (operation.status.equals("CREATED") || operation.status.equals("RUNNING")) {
+            operation.status = operation.polls >= 2 ? "COMPLETED" : "RUNNING";
+        }
+        ObjectNode node = data.putObject("node").put("id", id).put("status", operation.status).putNull("errorCode")
+                .put("objectCount", operation.status.equals("COMPLETED") ? operation.objects : operation.objects / 2);
+        if (operation.status.equals("COMPLETED") && operation.objects > 0) {
+            node.put("fileSize", String.valueOf(operation.jsonl.length));
+            node.put("url", baseUrl() + "/bulk-results/" + id.substring(id.lastIndexOf('/') + 1)
+                    + ".jsonl?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Signature=f4k3s1gn4tur3");
+        } else {
+            node.putNull("fileSize").putNull("url");
+        }
+    }
+
+    private FakeResponse download(BulkOperation operation, RecordedRequest request) {
+        synchronized (this) {
+            if (request.header("X-Shopify-Access-Token").isPresent()) {
+                tokensSentToStorage++;
+            }
+            if (!request.queryParameter("X-Goog-Signature").isPresent()) {
+                return FakeResponse.json(403, "<Error><Code>AccessDenied</Code><Message>Missing signature</Message></Error>");
+            }
+        }
+        return FakeResponse.ok(new String(operation.jsonl, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private List<ObjectNode> matching(String search) {
+        Matcher m = UPDATED.matcher(search);
         Instant lower = Instant.MIN;
         Instant upper = Instant.MAX;
         String field = "updatedAt";
@@ -136,19 +302,11 @@ public final class FakeShopifyApi implements AutoCloseable {
         Instant from = lower;
         Instant to = upper;
         String by = field;
-        List<ObjectNode> matching = orders.stream()
+        return orders.stream()
                 .filter(o -> !Instant.parse(o.path(by).asText()).isBefore(from)
                         && Instant.parse(o.path(by).asText()).isBefore(to))
                 .sorted(Comparator.comparing((ObjectNode o) -> o.path("updatedAt").asText()).thenComparing(o -> o.path("id").asText()))
                 .toList();
-        int offset = variables.hasNonNull("after") ? Integer.parseInt(variables.path("after").asText().substring(1)) : 0;
-        List<ObjectNode> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + first, matching.size()));
-        ObjectNode connection = data.putObject("orders");
-        connection.putObject("pageInfo").put("hasNextPage", offset + first < matching.size())
-                .put("endCursor", "c" + (offset + page.size()));
-        ArrayNode nodes = connection.putArray("nodes");
-        page.forEach(nodes::add);
-        return page.size();
     }
 
     private ObjectNode cost(double requested, Double actual) {
@@ -200,6 +358,22 @@ public final class FakeShopifyApi implements AutoCloseable {
             refund.putObject("totalRefundedSet").putObject("shopMoney").put("amount", refunded).put("currencyCode", currency);
         }
         return o;
+    }
+
+    /** Gives an order node {@code count} line items of one unit at {@code unitPrice} each, in place of its own. */
+    public static ObjectNode withLineItems(ObjectNode order, int count, String unitPrice) {
+        String currency = order.path("currencyCode").asText();
+        String legacyId = order.path("legacyResourceId").asText();
+        ArrayNode nodes = order.putObject("lineItems").putArray("nodes");
+        for (int i = 1; i <= count; i++) {
+            ObjectNode line = nodes.addObject().put("id", "gid://shopify/LineItem/" + legacyId + String.format("%04d", i))
+                    .put("sku", "SKU-" + i).put("name", "Item " + i).put("quantity", 1).put("currentQuantity", 1);
+            line.putObject("product").put("id", "gid://shopify/Product/" + i);
+            line.putObject("variant").put("id", "gid://shopify/ProductVariant/" + i);
+            money(line, "originalUnitPriceSet", unitPrice, currency);
+            money(line, "discountedTotalSet", unitPrice, currency);
+        }
+        return order;
     }
 
     private static void money(ObjectNode o, String field, String amount, String currency) {

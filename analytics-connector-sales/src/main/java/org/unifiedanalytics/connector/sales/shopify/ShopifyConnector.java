@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
 import org.unifiedanalytics.connect.CheckResult;
 import org.unifiedanalytics.connect.Connector;
 import org.unifiedanalytics.connect.ConnectorContext;
@@ -30,18 +31,33 @@ final class ShopifyConnector implements Connector {
     private final String path;
     private final CostAwareLimiter limiter = new CostAwareLimiter();
     private final ApiClient api;
+    private final ApiClient downloads;
+    private final Logger logger;
 
     ShopifyConnector(ConnectorContext context) {
         this.config = context.config();
         this.shop = config.string("shop");
-        int pageSize = config.integer("page_size");
-        if (pageSize < 1 || pageSize > 250) {
-            throw new ConfigurationException("shopify configuration", List.of("'page_size' must be 1 to 250, got " + pageSize));
-        }
         URI base = config.optionalUrl("base_url").orElse(URI.create("https://" + shop + ".myshopify.com"));
         this.path = "/admin/api/" + config.string("api_version") + "/graphql.json";
         String token = config.secret("access_token").reveal();
         this.api = context.http().baseUrl(base).header("X-Shopify-Access-Token", token).rule(errors(limiter)).build();
+        // bulk results live on a storage host behind signed URLs: this client never carries the access token
+        this.downloads = context.http().secretParameters("X-Goog-Signature", "X-Goog-Credential", "Signature").build();
+        this.logger = context.logger();
+        List<String> problems = new ArrayList<>();
+        int pageSize = config.integer("page_size");
+        if (pageSize < 1 || pageSize > 250) {
+            problems.add("'page_size' must be 1 to 250, got " + pageSize);
+        }
+        if (config.integer("bulk_after_days") < 0) {
+            problems.add("'bulk_after_days' must be 0 (never) or more, got " + config.integer("bulk_after_days"));
+        }
+        if (config.duration("bulk_poll_interval").isNegative() || config.duration("bulk_poll_interval").isZero()) {
+            problems.add("'bulk_poll_interval' must be positive, got " + config.duration("bulk_poll_interval"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("shopify configuration", problems);
+        }
     }
 
     @Override
@@ -51,8 +67,12 @@ final class ShopifyConnector implements Connector {
 
     @Override
     public List<SourceStream> streams() {
-        return List.of(new ShopifyOrdersStream(this, config.integer("page_size")),
-                new ShopifyJourneysStream(this, config.integer("page_size")));
+        int pageSize = config.integer("page_size");
+        ShopifyOrderPages pages = new ShopifyOrderPages(this, pageSize);
+        ShopifyBulkExport bulk = new ShopifyBulkExport(this, downloads, config.duration("bulk_poll_interval"),
+                config.duration("bulk_timeout"));
+        return List.of(new ShopifyOrdersStream(pages, bulk, Duration.ofDays(config.integer("bulk_after_days")), pageSize, logger),
+                new ShopifyJourneysStream(pages));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.unifiedanalytics.connector.sales.shopify;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +10,6 @@ import org.unifiedanalytics.connect.stream.DailyWindow;
 import org.unifiedanalytics.connect.stream.DateRange;
 import org.unifiedanalytics.connect.stream.Page;
 import org.unifiedanalytics.model.records.WarehouseRecord;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Orders created in the last {@value #LOOKBACK_DAYS} days, read again on every run: Shopify attributes an
@@ -24,12 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ShopifyJourneysStream implements DailyStream {
     static final int LOOKBACK_DAYS = 7;
 
-    private final ShopifyConnector connector;
-    private final int pageSize;
+    private final ShopifyOrderPages pages;
 
-    ShopifyJourneysStream(ShopifyConnector connector, int pageSize) {
-        this.connector = connector;
-        this.pageSize = pageSize;
+    ShopifyJourneysStream(ShopifyOrderPages pages) {
+        this.pages = pages;
     }
 
     @Override
@@ -39,7 +33,7 @@ final class ShopifyJourneysStream implements DailyStream {
 
     @Override
     public List<Class<? extends WarehouseRecord>> produces() {
-        return new ShopifyOrdersStream(connector, pageSize).produces();
+        return ShopifyOrderRecords.KINDS;
     }
 
     @Override
@@ -49,23 +43,8 @@ final class ShopifyJourneysStream implements DailyStream {
 
     @Override
     public Page readDays(String shop, DateRange days, Optional<String> pageToken) {
-        ObjectNode variables = connector.api().objectMapper().createObjectNode()
-                .put("q", "created_at:>='" + start(days.from()) + "' AND created_at:<'" + start(days.toExclusive()) + "'")
-                .put("first", pageSize);
-        if (pageToken.isPresent()) {
-            variables.put("after", pageToken.get());
-        } else {
-            variables.putNull("after");
-        }
-        JsonNode orders = connector.graphql(ShopifyOrdersStream.QUERY, variables).path("orders");
-        List<WarehouseRecord> records = new ArrayList<>();
-        for (JsonNode order : orders.path("nodes")) {
-            if (!order.path("test").asBoolean(false)) {
-                records.addAll(ShopifyOrdersStream.toRecords(shop, order));
-            }
-        }
-        JsonNode info = orders.path("pageInfo");
-        return info.path("hasNextPage").asBoolean(false) ? Page.more(records, info.path("endCursor").asText()) : Page.last(records);
+        return pages.read(shop, "created_at:>='" + start(days.from()) + "' AND created_at:<'" + start(days.toExclusive()) + "'",
+                pageToken);
     }
 
     private static String start(LocalDate day) {

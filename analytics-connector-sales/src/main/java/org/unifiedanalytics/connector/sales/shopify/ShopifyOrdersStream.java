@@ -1,61 +1,42 @@
 package org.unifiedanalytics.connector.sales.shopify;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
 import org.unifiedanalytics.connect.stream.CursorStream;
 import org.unifiedanalytics.connect.stream.Page;
-import org.unifiedanalytics.model.records.Conversion;
-import org.unifiedanalytics.model.records.OrderLine;
-import org.unifiedanalytics.model.records.OrderRefund;
-import org.unifiedanalytics.model.records.SalesOrder;
-import org.unifiedanalytics.model.records.Touchpoint;
-import org.unifiedanalytics.model.records.Utm;
 import org.unifiedanalytics.model.records.WarehouseRecord;
-import org.unifiedanalytics.model.values.ChannelClassifier;
-import org.unifiedanalytics.model.values.CustomerKey;
-import org.unifiedanalytics.model.values.MarketingChannel;
-import org.unifiedanalytics.model.values.Money;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Orders updated in {@code [since, until)}, by {@code updatedAt} (the only cursor: refunds and edits bump
- * it), sorted by update time, paged by {@code pageInfo}. Each order gives its lines, each refund its own
- * row, a conversion at the current (after refunds) total, and its journey's first and last visit as
- * touchpoints, with their UTM parameters (or those parsed from the landing page).
+ * it). A range longer than {@code bulk_after_days} (a backfill, a first sync) is exported by a bulk operation
+ * and read from its result a page at a time; page tokens {@code bulk:<operation id>:<position>} let a killed
+ * run resume in the same result. Shorter ranges, or a shop that runs no more bulk queries now, are read by
+ * pages ({@link ShopifyOrderPages}).
  */
 final class ShopifyOrdersStream implements CursorStream {
-    private static final String MONEY = "{ shopMoney { amount currencyCode } }";
-    private static final String VISIT = "{ occurredAt landingPage referrerUrl utmParameters { source medium campaign content term } }";
-    static final String QUERY = "query Orders($q: String!, $first: Int!, $after: String) { orders(first: $first, after: $after,"
-            + " sortKey: UPDATED_AT, query: $q) { pageInfo { hasNextPage endCursor } nodes { id legacyResourceId name createdAt"
-            + " updatedAt cancelledAt test currencyCode displayFinancialStatus displayFulfillmentStatus email"
-            + " totalPriceSet " + MONEY + " subtotalPriceSet " + MONEY + " totalDiscountsSet " + MONEY + " totalTaxSet " + MONEY
-            + " totalShippingPriceSet " + MONEY + " totalRefundedSet " + MONEY + " currentTotalPriceSet " + MONEY
-            + " customerJourneySummary { ready firstVisit " + VISIT + " lastVisit " + VISIT + " }"
-            + " lineItems(first: 100) { nodes { id sku name quantity currentQuantity product { id } variant { id }"
-            + " originalUnitPriceSet " + MONEY + " discountedTotalSet " + MONEY + " } }"
-            + " refunds { id createdAt totalRefundedSet " + MONEY + " } } } }";
-    private static final ChannelClassifier CLASSIFIER = ChannelClassifier.ga4Default();
+    private static final String BULK = "bulk:";
 
-    private final ShopifyConnector connector;
+    private final ShopifyOrderPages pages;
+    private final ShopifyBulkExport bulk;
+    private final Duration bulkAfter;
     private final int pageSize;
+    private final Logger logger;
+    private ShopifyBulkResult result;
 
-    ShopifyOrdersStream(ShopifyConnector connector, int pageSize) {
-        this.connector = connector;
+    /** @param bulkAfter ranges longer than this are exported in bulk; zero never */
+    ShopifyOrdersStream(ShopifyOrderPages pages, ShopifyBulkExport bulk, Duration bulkAfter, int pageSize, Logger logger) {
+        this.pages = pages;
+        this.bulk = bulk;
+        this.bulkAfter = bulkAfter;
         this.pageSize = pageSize;
+        this.logger = logger;
     }
 
     @Override
@@ -65,7 +46,7 @@ final class ShopifyOrdersStream implements CursorStream {
 
     @Override
     public List<Class<? extends WarehouseRecord>> produces() {
-        return List.of(SalesOrder.class, OrderLine.class, OrderRefund.class, Conversion.class, Touchpoint.class);
+        return ShopifyOrderRecords.KINDS;
     }
 
     @Override
@@ -75,118 +56,55 @@ final class ShopifyOrdersStream implements CursorStream {
 
     @Override
     public Page readChanges(String shop, Instant since, Instant until, Optional<String> pageToken) {
-        ObjectNode variables = connector.api().objectMapper().createObjectNode()
-                .put("q", "updated_at:>='" + since + "' AND updated_at:<'" + until + "'").put("first", pageSize);
-        if (pageToken.isPresent()) {
-            variables.put("after", pageToken.get());
-        } else {
-            variables.putNull("after");
+        String search = "updated_at:>='" + since + "' AND updated_at:<'" + until + "'";
+        if (pageToken.isPresent() && pageToken.get().startsWith(BULK)) {
+            String token = pageToken.get();
+            int colon = token.lastIndexOf(':');
+            return bulkPage(shop, search, token.substring(BULK.length(), colon), Integer.parseInt(token.substring(colon + 1)));
         }
-        JsonNode orders = connector.graphql(QUERY, variables).path("orders");
+        if (pageToken.isEmpty() && !bulkAfter.isZero() && Duration.between(since, until).compareTo(bulkAfter) > 0) {
+            try {
+                return bulkPage(shop, search, bulk.start(search), 0);
+            } catch (ShopifyBulkExport.Busy busy) {
+                logger.warn("{}; reading orders of {} by pages instead", busy.getMessage(), shop);
+            }
+        }
+        return pages.read(shop, search, pageToken);
+    }
+
+    private Page bulkPage(String shop, String search, String operation, int position) {
+        if (result == null || !result.operationId().equals(operation)) {
+            closeResult();
+            try {
+                result = bulk.await(operation).orElse(null);
+            } catch (ShopifyBulkExport.Gone gone) {
+                // the result of an interrupted run has expired: export again, from the start (upserts make re-reading safe)
+                logger.warn("{}; exporting the orders of {} again", gone.getMessage(), shop);
+                return bulkPage(shop, search, bulk.start(search), 0);
+            }
+            if (result == null) {
+                return Page.last(List.of());
+            }
+        }
+        int end = Math.min(position + pageSize, result.orderCount());
         List<WarehouseRecord> records = new ArrayList<>();
-        for (JsonNode order : orders.path("nodes")) {
+        for (int i = position; i < end; i++) {
+            JsonNode order = result.order(i);
             if (!order.path("test").asBoolean(false)) {
-                records.addAll(toRecords(shop, order));
+                records.addAll(ShopifyOrderRecords.of(shop, order));
             }
         }
-        JsonNode info = orders.path("pageInfo");
-        return info.path("hasNextPage").asBoolean(false) ? Page.more(records, info.path("endCursor").asText()) : Page.last(records);
+        if (end < result.orderCount()) {
+            return Page.more(records, BULK + operation + ":" + end);
+        }
+        closeResult();
+        return Page.last(records);
     }
 
-    static List<WarehouseRecord> toRecords(String shop, JsonNode o) {
-        String currency = o.path("currencyCode").asText();
-        String id = o.path("legacyResourceId").asText(o.path("id").asText());
-        Instant created = Instant.parse(o.path("createdAt").asText());
-        String email = o.path("email").asText("");
-        CustomerKey customer = email.contains("@") ? CustomerKey.fromEmail(email) : null;
-        JsonNode journey = o.path("customerJourneySummary");
-        JsonNode last = journey.path("lastVisit");
-        Utm utm = utm(last);
-        SalesOrder order = new SalesOrder(ShopifyConnector.PLATFORM, id, shop, o.path("name").asText(null), created,
-                Instant.parse(o.path("updatedAt").asText()), instant(o, "cancelledAt"), o.path("displayFinancialStatus").asText(null),
-                o.path("displayFulfillmentStatus").asText(null), money(o, "subtotalPriceSet", currency),
-                money(o, "totalDiscountsSet", currency), money(o, "totalShippingPriceSet", currency), money(o, "totalTaxSet", currency),
-                money(o, "totalPriceSet", currency), money(o, "totalRefundedSet", currency), customer, utm,
-                text(last, "referrerUrl"), text(last, "landingPage"), null);
-        List<WarehouseRecord> records = new ArrayList<>();
-        records.add(order);
-        for (JsonNode line : o.path("lineItems").path("nodes")) {
-            int quantity = line.path("quantity").asInt();
-            Money unit = money(line, "originalUnitPriceSet", currency);
-            Money total = money(line, "discountedTotalSet", currency);
-            Money gross = Money.of(unit.amount().multiply(BigDecimal.valueOf(quantity)), currency);
-            Money discount = gross.minus(total);
-            records.add(new OrderLine(ShopifyConnector.PLATFORM, id, line.path("id").asText(), text(line, "sku"),
-                    line.path("product").path("id").asText(null), line.path("variant").path("id").asText(null),
-                    text(line, "name"), quantity, unit, discount.isNegative() ? Money.zero(unit.currency()) : discount, total));
+    private void closeResult() {
+        if (result != null) {
+            result.close();
+            result = null;
         }
-        for (JsonNode refund : o.path("refunds")) {
-            records.add(new OrderRefund(ShopifyConnector.PLATFORM, id, refund.path("id").asText(),
-                    Instant.parse(refund.path("createdAt").asText()), money(refund, "totalRefundedSet", currency), null));
-        }
-        Money net = money(o, "currentTotalPriceSet", currency);
-        boolean cancelled = o.hasNonNull("cancelledAt");
-        records.add(new Conversion(ShopifyConnector.PLATFORM, id, customer, created,
-                cancelled || net.isNegative() ? Money.zero(net.currency()) : net, "order"));
-        if (customer != null && journey.path("ready").asBoolean(false)) {
-            touch(records, id, "first", customer, journey.path("firstVisit"));
-            touch(records, id, "last", customer, last);
-        }
-        return records;
-    }
-
-    private static void touch(List<WarehouseRecord> records, String order, String which, CustomerKey customer, JsonNode visit) {
-        if (visit.isMissingNode() || visit.isNull() || !visit.hasNonNull("occurredAt")) {
-            return;
-        }
-        Utm utm = utm(visit);
-        records.add(new Touchpoint(ShopifyConnector.PLATFORM, order + "/" + which + "-visit", customer,
-                Instant.parse(visit.path("occurredAt").asText()), "session", MarketingChannel.of(utm.source(), utm.medium()),
-                CLASSIFIER.classify(utm.source(), utm.medium(), utm.campaign()), utm.source(), utm.medium(), utm.campaign(),
-                utm.content()));
-    }
-
-    /** The visit's UTM parameters, or those of its landing page's query string when Shopify gives none. */
-    static Utm utm(JsonNode visit) {
-        JsonNode parameters = visit.path("utmParameters");
-        if (parameters.isObject()) {
-            return new Utm(text(parameters, "source"), text(parameters, "medium"), text(parameters, "campaign"),
-                    text(parameters, "content"), text(parameters, "term"));
-        }
-        String landing = text(visit, "landingPage");
-        if (landing == null) {
-            return Utm.NONE;
-        }
-        Map<String, String> query = new HashMap<>();
-        try {
-            String raw = URI.create(landing).getRawQuery();
-            if (raw != null) {
-                for (String part : raw.split("&")) {
-                    int eq = part.indexOf('=');
-                    if (eq > 0) {
-                        query.put(part.substring(0, eq).toLowerCase(Locale.ROOT),
-                                URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        } catch (IllegalArgumentException malformedUrl) {
-            return Utm.NONE;
-        }
-        return new Utm(query.get("utm_source"), query.get("utm_medium"), query.get("utm_campaign"), query.get("utm_content"),
-                query.get("utm_term"));
-    }
-
-    private static Money money(JsonNode node, String field, String currency) {
-        String amount = node.path(field).path("shopMoney").path("amount").asText("");
-        return Money.of(amount.isEmpty() ? BigDecimal.ZERO : new BigDecimal(amount), currency);
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        return node.hasNonNull(field) ? Instant.parse(node.path(field).asText()) : null;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
     }
 }

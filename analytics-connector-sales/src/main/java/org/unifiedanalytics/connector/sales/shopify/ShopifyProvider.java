@@ -31,6 +31,10 @@ public final class ShopifyProvider implements ConnectorProvider {
                 .key(ConfigKey.string("api_version").defaultValue(DEFAULT_VERSION).doc("the pinned Admin API version"))
                 .key(ConfigKey.url("base_url").doc("API address; default https://<shop>.myshopify.com"))
                 .key(ConfigKey.integer("page_size").defaultValue("50").doc("orders per query, 1 to 250"))
+                .key(ConfigKey.integer("bulk_after_days").defaultValue("30")
+                        .doc("a range of more days than this (a backfill, a first sync) is exported by a bulk operation; 0 never"))
+                .key(ConfigKey.duration("bulk_poll_interval").defaultValue("5s").doc("how often a running bulk operation is asked about"))
+                .key(ConfigKey.duration("bulk_timeout").defaultValue("12h").doc("how long a bulk operation may run before the sync gives up"))
                 .build();
     }
 

@@ -126,7 +126,7 @@ class ShopifyConnectorTest {
         var visit = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
                 .put("landingPage", "https://shop.example/p?utm_source=tiktok&utm_medium=social&utm_campaign=spring%20drop&utm_content=7311");
 
-        var utm = ShopifyOrdersStream.utm(visit);
+        var utm = ShopifyOrderRecords.utm(visit);
 
         assertThat(utm.source()).isEqualTo("tiktok");
         assertThat(utm.campaign()).isEqualTo("spring drop");

@@ -1,0 +1,129 @@
+package org.unifiedanalytics.connector.sales.shopify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unifiedanalytics.model.schema.Tables.ORDER_LINE;
+import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.unifiedanalytics.connect.config.ConfigValues;
+import org.unifiedanalytics.connect.stream.DateRange;
+import org.unifiedanalytics.ingest.ConnectorRegistry;
+import org.unifiedanalytics.ingest.Ingestion;
+import org.unifiedanalytics.ingest.SyncReport;
+import org.unifiedanalytics.ingest.SyncRequest;
+import org.unifiedanalytics.model.Warehouse;
+import org.unifiedanalytics.model.testing.OnEachDatabase;
+import org.unifiedanalytics.model.testing.SettableClock;
+import org.unifiedanalytics.model.testing.TestDatabase;
+import org.unifiedanalytics.model.testing.TestWarehouse;
+import org.unifiedanalytics.testkit.WarehouseSnapshot;
+import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Long ranges by bulk operation, and orders with more line items than one query brings. */
+class ShopifyBulkTest {
+    private static final DateRange QUARTER = new DateRange(LocalDate.of(2025, 12, 10), LocalDate.of(2026, 3, 11));
+    private final SettableClock clock = new SettableClock(ShopifyFixture.NOW);
+
+    private SyncReport backfill(Warehouse warehouse, FakeShopifyApi shopify, String bulkAfterDays) {
+        Map<String, String> values = new HashMap<>(ShopifyFixture.config(shopify));
+        values.putAll(Map.of("retry_initial_delay", "10ms", "requests_per_second", "1000", "bulk_poll_interval", "10ms",
+                "bulk_after_days", bulkAfterDays));
+        return Ingestion.builder(warehouse).registry(ConnectorRegistry.of(List.of(new ShopifyProvider()))).clock(clock).build()
+                .sync(SyncRequest.backfill("shopify", ConfigValues.of(values), QUARTER).withStreams(java.util.Set.of("orders")));
+    }
+
+    @Test
+    void a_backfill_longer_than_bulk_after_days_is_exported_once_and_stores_what_paging_would() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse bulk = TestDatabase.H2.open();
+             TestWarehouse paged = TestDatabase.H2.open()) {
+            SyncReport exported = backfill(bulk.migrated(), shopify, "30");
+            SyncReport read = backfill(paged.migrated(), shopify, "0");
+
+            assertThat(exported.succeeded()).as(exported.failures().toString()).isTrue();
+            assertThat(read.succeeded()).as(read.failures().toString()).isTrue();
+            assertThat(shopify.bulkOperationCount()).isEqualTo(1);
+            assertThat(bulk.warehouse().dsl().fetchCount(SALES_ORDER)).isEqualTo(30);
+            assertThat(WarehouseSnapshot.of(bulk.warehouse())).isEqualTo(WarehouseSnapshot.of(paged.warehouse()));
+        }
+    }
+
+    @Test
+    void the_bulk_result_is_fetched_from_its_signed_url_without_the_access_token() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+            backfill(test.migrated(), shopify, "30");
+
+            assertThat(shopify.server().requests()).filteredOn(r -> r.path().startsWith("/bulk-results/")).hasSize(1);
+            assertThat(shopify.tokensSentToStorage()).isZero();
+        }
+    }
+
+    @Test
+    void a_shop_that_runs_no_more_bulk_queries_is_read_by_pages() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+            shopify.bulkBusy(true);
+
+            SyncReport report = backfill(test.migrated(), shopify, "30");
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(shopify.bulkOperationCount()).isZero();
+            assertThat(test.warehouse().dsl().fetchCount(SALES_ORDER)).isEqualTo(30);
+        }
+    }
+
+    @OnEachDatabase
+    void an_order_with_more_line_items_than_one_query_brings_keeps_them_all_by_pages_and_in_bulk(TestDatabase db) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(10_000, 1000); TestWarehouse paged = db.open();
+             TestWarehouse bulk = db.open()) {
+            Instant created = ShopifyFixture.NOW.minusSeconds(7200);
+            shopify.order(FakeShopifyApi.withLineItems(FakeShopifyApi.orderNode("5599999", created, created, "EUR", "1300.00", "0.00",
+                    "big@example.com", "tiktok", null, true), 130, "10.00"));
+
+            backfill(paged.migrated(), shopify, "0");
+            backfill(bulk.migrated(), shopify, "30");
+
+            for (TestWarehouse test : List.of(paged, bulk)) {
+                assertThat(test.warehouse().dsl().fetchCount(ORDER_LINE, ORDER_LINE.ORDER_ID.eq("5599999"))).isEqualTo(130);
+            }
+        }
+    }
+
+    @Test
+    void a_failed_bulk_read_resumes_in_its_result_and_an_expired_result_is_exported_again() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            // the newest order cannot be stored (no such currency), so the read stops on the last page
+            Instant created = ShopifyFixture.NOW.minusSeconds(600);
+            ObjectNode broken = FakeShopifyApi.orderNode("5588888", created, created, "ZZZ", "10.00", "0.00", "x@example.com",
+                    "tiktok", null, true);
+            shopify.order(broken);
+
+            SyncReport first = backfill(warehouse, shopify, "30");
+            int stored = warehouse.dsl().fetchCount(SALES_ORDER);
+            SyncReport second = backfill(warehouse, shopify, "30");
+
+            assertThat(first.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.error()).hasValueSatisfying(e -> assertThat(e)
+                    .contains("ZZZ")));
+            assertThat(stored).isEqualTo(28);   // four pages of seven before the failing one
+            assertThat(second.succeeded()).isFalse();
+            assertThat(shopify.bulkOperationCount()).isEqualTo(1);   // the second run read on in the same result
+            assertThat(shopify.server().requests()).filteredOn(r -> r.path().startsWith("/bulk-results/")).hasSize(2);
+
+            shopify.expireBulkOperations();
+            shopify.order(FakeShopifyApi.orderNode("5588888", created, created, "EUR", "10.00", "0.00", "x@example.com", "tiktok",
+                    null, true));
+            SyncReport third = backfill(warehouse, shopify, "30");
+
+            assertThat(third.succeeded()).as(third.failures().toString()).isTrue();
+            assertThat(shopify.bulkOperationCount()).isEqualTo(2);
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(31);
+        }
+    }
+}
