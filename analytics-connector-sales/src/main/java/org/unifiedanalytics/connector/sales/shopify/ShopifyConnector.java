@@ -33,6 +33,7 @@ final class ShopifyConnector implements Connector {
     private final ApiClient api;
     private final ApiClient downloads;
     private final Logger logger;
+    private final List<ShopifyOrdersStream> openStreams = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ShopifyConnector(ConnectorContext context) {
         this.config = context.config();
@@ -71,8 +72,10 @@ final class ShopifyConnector implements Connector {
         ShopifyOrderPages pages = new ShopifyOrderPages(this, pageSize);
         ShopifyBulkExport bulk = new ShopifyBulkExport(this, downloads, config.duration("bulk_poll_interval"),
                 config.duration("bulk_timeout"));
-        return List.of(new ShopifyOrdersStream(pages, bulk, Duration.ofDays(config.integer("bulk_after_days")), pageSize, logger),
-                new ShopifyJourneysStream(pages));
+        ShopifyOrdersStream orders = new ShopifyOrdersStream(pages, bulk, Duration.ofDays(config.integer("bulk_after_days")),
+                pageSize, logger);
+        openStreams.add(orders);
+        return List.of(orders, new ShopifyJourneysStream(pages));
     }
 
     @Override
@@ -98,6 +101,12 @@ final class ShopifyConnector implements Connector {
         } catch (ApiException e) {
             return CheckResult.transientFailure("Shopify could not be reached: " + e.getMessage());
         }
+    }
+
+    /** A run that stopped inside a bulk result leaves its temporary file: removed here. */
+    @Override
+    public void close() {
+        openStreams.forEach(ShopifyOrdersStream::closeResult);
     }
 
     /** A GraphQL query, paced by the cost bucket; its {@code data}. */

@@ -101,7 +101,8 @@ final class ShopifyOrdersStream implements CursorStream {
         return Page.last(records);
     }
 
-    private void closeResult() {
+    /** Removes the bulk result being read, if any. */
+    void closeResult() {
         if (result != null) {
             result.close();
             result = null;

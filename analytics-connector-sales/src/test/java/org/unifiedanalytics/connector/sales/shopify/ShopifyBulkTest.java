@@ -40,6 +40,14 @@ class ShopifyBulkTest {
                 .sync(SyncRequest.backfill("shopify", ConfigValues.of(values), QUARTER).withStreams(java.util.Set.of("orders")));
     }
 
+    private static long bulkFiles() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("shopify-bulk-")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void a_backfill_longer_than_bulk_after_days_is_exported_once_and_stores_what_paging_would() {
         try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse bulk = TestDatabase.H2.open();
@@ -105,8 +113,10 @@ class ShopifyBulkTest {
                     "tiktok", null, true);
             shopify.order(broken);
 
+            long filesBefore = bulkFiles();
             SyncReport first = backfill(warehouse, shopify, "30");
             int stored = warehouse.dsl().fetchCount(SALES_ORDER);
+            assertThat(bulkFiles()).as("temporary bulk results left behind").isEqualTo(filesBefore);
             SyncReport second = backfill(warehouse, shopify, "30");
 
             assertThat(first.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.error()).hasValueSatisfying(e -> assertThat(e)
