@@ -31,6 +31,10 @@ final class TikTokShopOrderRecords {
     /** Return statuses whose refund was granted: approved ({@code SUCCESS}) or paid out ({@code COMPLETE}). */
     static final Set<String> REFUNDED = Set.of("RETURN_OR_REFUND_REQUEST_SUCCESS", "RETURN_OR_REFUND_REQUEST_COMPLETE");
 
+    /** The classes of record an order becomes. */
+    static final List<Class<? extends WarehouseRecord>> KINDS = List.of(SalesOrder.class, OrderLine.class, OrderRefund.class,
+            Conversion.class);
+
     private TikTokShopOrderRecords() {
     }
 

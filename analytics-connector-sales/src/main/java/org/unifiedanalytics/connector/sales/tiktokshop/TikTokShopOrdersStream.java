@@ -10,10 +10,6 @@ import java.util.Optional;
 
 import org.unifiedanalytics.connect.stream.CursorStream;
 import org.unifiedanalytics.connect.stream.Page;
-import org.unifiedanalytics.model.records.Conversion;
-import org.unifiedanalytics.model.records.OrderLine;
-import org.unifiedanalytics.model.records.OrderRefund;
-import org.unifiedanalytics.model.records.SalesOrder;
 import org.unifiedanalytics.model.records.WarehouseRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +37,7 @@ final class TikTokShopOrdersStream implements CursorStream {
 
     @Override
     public List<Class<? extends WarehouseRecord>> produces() {
-        return List.of(SalesOrder.class, OrderLine.class, OrderRefund.class, Conversion.class);
+        return TikTokShopOrderRecords.KINDS;
     }
 
     @Override

@@ -12,10 +12,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.unifiedanalytics.connect.stream.CursorStream;
 import org.unifiedanalytics.connect.stream.Page;
-import org.unifiedanalytics.model.records.Conversion;
-import org.unifiedanalytics.model.records.OrderLine;
-import org.unifiedanalytics.model.records.OrderRefund;
-import org.unifiedanalytics.model.records.SalesOrder;
 import org.unifiedanalytics.model.records.WarehouseRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +40,7 @@ final class TikTokShopReturnsStream implements CursorStream {
 
     @Override
     public List<Class<? extends WarehouseRecord>> produces() {
-        return List.of(SalesOrder.class, OrderLine.class, OrderRefund.class, Conversion.class);
+        return TikTokShopOrderRecords.KINDS;
     }
 
     @Override
