@@ -48,6 +48,7 @@ public final class FakeShopifyApi implements AutoCloseable {
     private int throttled;
     private final java.util.Map<String, BulkOperation> bulkOperations = new java.util.LinkedHashMap<>();
     private boolean bulkBusy;
+    private boolean refuseDownloads;
     private int tokensSentToStorage;
 
     /** A bulk operation of the fake: its result is fixed when it starts; {@code polls} counts status queries. */
@@ -100,6 +101,11 @@ public final class FakeShopifyApi implements AutoCloseable {
     /** Every bulk operation so far reports {@code EXPIRED}, its result gone, as seven days after completion. */
     public synchronized void expireBulkOperations() {
         bulkOperations.values().forEach(op -> op.status = "EXPIRED");
+    }
+
+    /** Result downloads are refused (403), as a storage host refuses an expired signed URL. */
+    public synchronized void refuseDownloads() {
+        this.refuseDownloads = true;
     }
 
     /** How many bulk operations were started. */
@@ -281,6 +287,9 @@ public final class FakeShopifyApi implements AutoCloseable {
         synchronized (this) {
             if (request.header("X-Shopify-Access-Token").isPresent()) {
                 tokensSentToStorage++;
+            }
+            if (refuseDownloads) {
+                return FakeResponse.json(403, "<Error><Code>ExpiredToken</Code><Message>Request has expired</Message></Error>");
             }
             if (!request.queryParameter("X-Goog-Signature").isPresent()) {
                 return FakeResponse.json(403, "<Error><Code>AccessDenied</Code><Message>Missing signature</Message></Error>");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.unifiedanalytics.connect.CheckResult;
@@ -33,7 +34,7 @@ final class ShopifyConnector implements Connector {
     private final ApiClient api;
     private final ApiClient downloads;
     private final Logger logger;
-    private final List<ShopifyOrdersStream> openStreams = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ShopifyOrdersStream> openStreams = new CopyOnWriteArrayList<>();
 
     ShopifyConnector(ConnectorContext context) {
         this.config = context.config();

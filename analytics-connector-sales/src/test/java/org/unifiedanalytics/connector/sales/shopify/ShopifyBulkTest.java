@@ -74,6 +74,19 @@ class ShopifyBulkTest {
     }
 
     @Test
+    void a_refused_download_names_the_url_but_never_its_signature() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+            shopify.refuseDownloads();
+
+            SyncReport report = backfill(test.migrated(), shopify, "30");
+
+            assertThat(report.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.error()).hasValueSatisfying(e -> assertThat(e)
+                    .contains("Request has expired").contains("/bulk-results/").contains("X-Goog-Signature=******")
+                    .doesNotContain("f4k3s1gn4tur3")));
+        }
+    }
+
+    @Test
     void a_shop_that_runs_no_more_bulk_queries_is_read_by_pages() {
         try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
             shopify.bulkBusy(true);
