@@ -86,11 +86,13 @@ final class VideoSnapshotsStream implements DailyStream {
             records.add(new Content(TikTokConnector.PLATFORM, id, account,
                     video.path("media_type").asText("VIDEO").toLowerCase(Locale.ROOT), text(video, "caption"),
                     text(video, "share_url"), created, decimal(video, "video_duration"), now));
-            records.add(new ContentMetrics(TikTokConnector.PLATFORM, id, today, account, Counting.LIFETIME,
-                    number(video, "video_views"), number(video, "reach"), number(video, "likes"), number(video, "comments"),
-                    number(video, "shares"), number(video, "favorites"), number(video, "profile_views"),
-                    number(video, "website_clicks"), null, decimal(video, "total_time_watched"),
-                    rate(decimal(video, "full_video_watched_rate")), number(video, "new_followers"), null, null, null, null, now));
+            records.add(ContentMetrics.builder(TikTokConnector.PLATFORM, id, today, account, Counting.LIFETIME, now)
+                    .views(number(video, "video_views")).reach(number(video, "reach")).likes(number(video, "likes"))
+                    .comments(number(video, "comments")).shares(number(video, "shares")).saves(number(video, "favorites"))
+                    .profileVisits(number(video, "profile_views")).linkClicks(number(video, "website_clicks"))
+                    .watchTimeSeconds(decimal(video, "total_time_watched"))
+                    .completionRate(rate(decimal(video, "full_video_watched_rate")))
+                    .followersGained(number(video, "new_followers")).build());
         }
         Optional<String> next = reachedOldPosts ? Optional.empty() : Pagination.cursor(data, "/cursor", "/has_more");
         return new Page(records, next);

@@ -110,9 +110,10 @@ final class TikTokShopPerformanceStream implements DailyStream {
                     : ctr.multiply(BigDecimal.valueOf(views)).setScale(0, RoundingMode.HALF_EVEN).longValue();
             records.add(new Content(PLATFORM, id, shop, "video", video.path("title").asText(null), null,
                     postTime(video.path("video_post_time")), null, now));
-            records.add(new ContentMetrics(PLATFORM, id, days.from(), shop, Counting.DAILY, views, null, null, null, null, null,
-                    null, null, clicks, null, null, null, gmv(video), count(video, "sku_orders"),
-                    Optional.ofNullable(count(video, "items_sold")).orElse(count(video, "units_sold")), ctr, now));
+            records.add(ContentMetrics.builder(PLATFORM, id, days.from(), shop, Counting.DAILY, now).views(views).productClicks(clicks)
+                    .attributedGmv(gmv(video)).orders(count(video, "sku_orders"))
+                    .unitsSold(Optional.ofNullable(count(video, "items_sold")).orElse(count(video, "units_sold")))
+                    .clickThroughRate(ctr).build());
         }
         return records;
     }
@@ -123,9 +124,9 @@ final class TikTokShopPerformanceStream implements DailyStream {
         for (JsonNode product : data.path("products")) {
             String id = product.path("id").asText();
             records.add(new Content(PLATFORM, id, shop, "product", product.path("name").asText(null), null, null, null, now));
-            records.add(new ContentMetrics(PLATFORM, id, days.from(), shop, Counting.DAILY, null, null, null, null, null, null,
-                    null, null, null, null, null, null, gmv(product), count(product, "orders"), count(product, "units_sold"),
-                    clickThroughRate(product.path("click_through_rate").asText(null)), now));
+            records.add(ContentMetrics.builder(PLATFORM, id, days.from(), shop, Counting.DAILY, now).attributedGmv(gmv(product))
+                    .orders(count(product, "orders")).unitsSold(count(product, "units_sold"))
+                    .clickThroughRate(clickThroughRate(product.path("click_through_rate").asText(null))).build());
         }
         return records;
     }
