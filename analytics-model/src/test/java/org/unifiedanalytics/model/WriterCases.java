@@ -12,7 +12,9 @@ import static org.unifiedanalytics.model.schema.Tables.ORDER_REFUND;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 import static org.unifiedanalytics.model.schema.Tables.SOURCE_ACCOUNT;
 import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
+import static org.unifiedanalytics.model.schema.Tables.WEB_REPORT_QUALITY;
 import static org.unifiedanalytics.model.schema.Tables.WEB_TRAFFIC_DAILY;
+import static org.unifiedanalytics.model.schema.Tables.WEB_USER_TOTALS;
 import static org.unifiedanalytics.model.testing.Fixtures.DAY;
 import static org.unifiedanalytics.model.testing.Fixtures.JANE;
 import static org.unifiedanalytics.model.testing.Fixtures.T0;
@@ -38,6 +40,7 @@ import org.unifiedanalytics.model.records.SalesOrder;
 import org.unifiedanalytics.model.records.SourceAccount;
 import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.WarehouseRecord;
+import org.unifiedanalytics.model.records.WebReportQuality;
 import org.unifiedanalytics.model.records.WebTraffic;
 import org.unifiedanalytics.model.testing.Fixtures;
 import org.unifiedanalytics.model.values.ChannelGroup;
@@ -85,8 +88,16 @@ record WriterCases(String kind, WarehouseRecord original, WarehouseRecord update
                 new WriterCases("WebTraffic", Fixtures.webTraffic(DAY, 40), Fixtures.webTraffic(DAY, 44),
                         Fixtures.webTraffic(DAY.plusDays(1), 7),
                         new WebTraffic("ga4", "123456", DAY, "google", "organic", null, "/", ChannelGroup.ORGANIC_SEARCH,
-                                1L, 1L, 1L, 1L, 1L, null, new BigDecimal("1.5"), null, null, null, null, T0),
+                                null, 1L, 1L, 1L, 1L, 1L, null, new BigDecimal("1.5"), null, null, null, null, null, T0),
                         "bounceRate", WEB_TRAFFIC_DAILY, WEB_TRAFFIC_DAILY.SESSIONS, 40L, 44L),
+                new WriterCases("WebReportQuality", Fixtures.webQuality(DAY, false), Fixtures.webQuality(DAY, true),
+                        Fixtures.webQuality(DAY.plusDays(1), false),
+                        new WebReportQuality("ga4", "123456", DAY, "traffic", java.time.ZoneId.of("UTC"), null, false, false, true, -1L, 10L, T0),
+                        "samplesReadCount", WEB_REPORT_QUALITY, WEB_REPORT_QUALITY.SUBJECT_TO_THRESHOLDING, false, true),
+                new WriterCases("WebUserTotals", Fixtures.webUsers(DAY, DAY.plusDays(6), 90),
+                        Fixtures.webUsers(DAY, DAY.plusDays(6), 95), Fixtures.webUsers(DAY, DAY, 20),
+                        Fixtures.webUsers(DAY, DAY.minusDays(1), 5), "periodEnd",
+                        WEB_USER_TOTALS, WEB_USER_TOTALS.TOTAL_USERS, 90L, 95L),
                 new WriterCases("EmailCampaign", Fixtures.emailCampaign("c1", "Spring"), Fixtures.emailCampaign("c1", "Spring sale"),
                         Fixtures.emailCampaign("c2", "Summer"),
                         new EmailCampaign("klaviyo", " ", "kl-1", "Blank id", null, null, null, T0), "campaignId",

@@ -13,7 +13,9 @@ import static org.unifiedanalytics.model.schema.Tables.ORDER_REFUND;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 import static org.unifiedanalytics.model.schema.Tables.SOURCE_ACCOUNT;
 import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
+import static org.unifiedanalytics.model.schema.Tables.WEB_REPORT_QUALITY;
 import static org.unifiedanalytics.model.schema.Tables.WEB_TRAFFIC_DAILY;
+import static org.unifiedanalytics.model.schema.Tables.WEB_USER_TOTALS;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,7 +41,9 @@ import org.unifiedanalytics.model.records.SourceAccount;
 import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.Utm;
 import org.unifiedanalytics.model.records.WarehouseRecord;
+import org.unifiedanalytics.model.records.WebReportQuality;
 import org.unifiedanalytics.model.records.WebTraffic;
+import org.unifiedanalytics.model.records.WebUserTotals;
 import org.unifiedanalytics.model.values.ChannelGroup;
 import org.unifiedanalytics.model.values.CustomerKey;
 import org.unifiedanalytics.model.values.Money;
@@ -151,6 +155,7 @@ public final class Mappings {
                     of("campaign", WEB_TRAFFIC_DAILY.CAMPAIGN, r -> notSet(r.campaign())),
                     of("landingPage", WEB_TRAFFIC_DAILY.LANDING_PAGE, r -> notSet(r.landingPage())),
                     of("channelGroup", WEB_TRAFFIC_DAILY.CHANNEL_GROUP, r -> group(r.channelGroup())),
+                    of("platformChannelGroup", WEB_TRAFFIC_DAILY.PLATFORM_CHANNEL_GROUP, WebTraffic::platformChannelGroup),
                     of("sessions", WEB_TRAFFIC_DAILY.SESSIONS, WebTraffic::sessions),
                     of("users", WEB_TRAFFIC_DAILY.USERS, WebTraffic::users),
                     of("newUsers", WEB_TRAFFIC_DAILY.NEW_USERS, WebTraffic::newUsers),
@@ -164,6 +169,7 @@ public final class Mappings {
                     of("purchases", WEB_TRAFFIC_DAILY.PURCHASES, WebTraffic::purchases),
                     of("revenue", WEB_TRAFFIC_DAILY.REVENUE, r -> amount(r.revenue())),
                     of("revenue", WEB_TRAFFIC_DAILY.CURRENCY, r -> code(r.revenue())),
+                    of("keyEvents", WEB_TRAFFIC_DAILY.KEY_EVENTS, WebTraffic::keyEvents),
                     of("fetchedAt", WEB_TRAFFIC_DAILY.FETCHED_AT, r -> utc(r.fetchedAt()))),
             List.of("platform", "propertyId", "reportDate", "source", "medium", "campaign", "landingPage"),
             (r, v) -> {
@@ -177,8 +183,48 @@ public final class Mappings {
                 v.nonNegative("purchases", r.purchases());
                 v.nonNegative("revenue", r.revenue());
                 v.fraction("bounceRate", r.bounceRate());
+                v.nonNegative("keyEvents", r.keyEvents());
                 if (r.sessions() != null && r.engagedSessions() != null && r.engagedSessions() > r.sessions()) {
                     v.add("engagedSessions", "exceeds sessions (" + r.engagedSessions() + " > " + r.sessions() + ")");
+                }
+            });
+
+    static final RecordMapping<WebReportQuality> WEB_QUALITY = new RecordMapping<>(WebReportQuality.class,
+            WEB_REPORT_QUALITY,
+            List.of(of("platform", WEB_REPORT_QUALITY.PLATFORM, WebReportQuality::platform),
+                    of("propertyId", WEB_REPORT_QUALITY.PROPERTY_ID, WebReportQuality::propertyId),
+                    of("reportDate", WEB_REPORT_QUALITY.REPORT_DATE, WebReportQuality::reportDate),
+                    of("report", WEB_REPORT_QUALITY.REPORT, WebReportQuality::report),
+                    of("timeZone", WEB_REPORT_QUALITY.TIME_ZONE, r -> r.timeZone() == null ? null : r.timeZone().getId()),
+                    of("currency", WEB_REPORT_QUALITY.CURRENCY, r -> r.currency() == null ? null : r.currency().getCurrencyCode()),
+                    of("dataLossFromOtherRow", WEB_REPORT_QUALITY.DATA_LOSS_FROM_OTHER_ROW, WebReportQuality::dataLossFromOtherRow),
+                    of("subjectToThresholding", WEB_REPORT_QUALITY.SUBJECT_TO_THRESHOLDING, WebReportQuality::subjectToThresholding),
+                    of("sampled", WEB_REPORT_QUALITY.SAMPLED, WebReportQuality::sampled),
+                    of("samplesReadCount", WEB_REPORT_QUALITY.SAMPLES_READ_COUNT, WebReportQuality::samplesReadCount),
+                    of("samplingSpaceSize", WEB_REPORT_QUALITY.SAMPLING_SPACE_SIZE, WebReportQuality::samplingSpaceSize),
+                    of("fetchedAt", WEB_REPORT_QUALITY.FETCHED_AT, r -> utc(r.fetchedAt()))),
+            List.of("platform", "propertyId", "reportDate", "report"),
+            (r, v) -> {
+                v.nonNegative("samplesReadCount", r.samplesReadCount());
+                v.nonNegative("samplingSpaceSize", r.samplingSpaceSize());
+            });
+
+    static final RecordMapping<WebUserTotals> WEB_USERS = new RecordMapping<>(WebUserTotals.class, WEB_USER_TOTALS,
+            List.of(of("platform", WEB_USER_TOTALS.PLATFORM, WebUserTotals::platform),
+                    of("propertyId", WEB_USER_TOTALS.PROPERTY_ID, WebUserTotals::propertyId),
+                    of("periodStart", WEB_USER_TOTALS.PERIOD_START, WebUserTotals::periodStart),
+                    of("periodEnd", WEB_USER_TOTALS.PERIOD_END, WebUserTotals::periodEnd),
+                    of("totalUsers", WEB_USER_TOTALS.TOTAL_USERS, WebUserTotals::totalUsers),
+                    of("newUsers", WEB_USER_TOTALS.NEW_USERS, WebUserTotals::newUsers),
+                    of("activeUsers", WEB_USER_TOTALS.ACTIVE_USERS, WebUserTotals::activeUsers),
+                    of("fetchedAt", WEB_USER_TOTALS.FETCHED_AT, r -> utc(r.fetchedAt()))),
+            List.of("platform", "propertyId", "periodStart", "periodEnd"),
+            (r, v) -> {
+                v.nonNegative("totalUsers", r.totalUsers());
+                v.nonNegative("newUsers", r.newUsers());
+                v.nonNegative("activeUsers", r.activeUsers());
+                if (r.periodStart() != null && r.periodEnd() != null && r.periodEnd().isBefore(r.periodStart())) {
+                    v.add("periodEnd", "is before periodStart (" + r.periodEnd() + " < " + r.periodStart() + ")");
                 }
             });
 
@@ -345,7 +391,7 @@ public final class Mappings {
 
     private static final Map<Class<?>, RecordMapping<?>> BY_TYPE = Map.ofEntries(
             entry(SOURCE_ACCOUNTS), entry(CONTENTS), entry(CONTENT_METRICS), entry(ACCOUNT_METRICS),
-            entry(WEB_TRAFFIC), entry(EMAIL_CAMPAIGNS), entry(EMAIL_METRICS), entry(SALES_ORDERS), entry(ORDER_LINES),
+            entry(WEB_TRAFFIC), entry(WEB_QUALITY), entry(WEB_USERS), entry(EMAIL_CAMPAIGNS), entry(EMAIL_METRICS), entry(SALES_ORDERS), entry(ORDER_LINES),
             entry(ORDER_REFUNDS), entry(TOUCHPOINTS), entry(CONVERSIONS), entry(IDENTITY_LINKS));
 
     private Mappings() {

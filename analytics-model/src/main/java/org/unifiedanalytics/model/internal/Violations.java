@@ -37,6 +37,12 @@ public final class Violations {
         }
     }
 
+    public void nonNegative(String field, BigDecimal value) {
+        if (value != null && value.signum() < 0) {
+            add(field, "must not be negative, got " + value.toPlainString());
+        }
+    }
+
     public void fraction(String field, BigDecimal value) {
         if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0)) {
             add(field, "is a share between 0 and 1, got " + value.toPlainString());

@@ -19,7 +19,9 @@ import org.unifiedanalytics.model.records.SalesOrder;
 import org.unifiedanalytics.model.records.SourceAccount;
 import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.Utm;
+import org.unifiedanalytics.model.records.WebReportQuality;
 import org.unifiedanalytics.model.records.WebTraffic;
+import org.unifiedanalytics.model.records.WebUserTotals;
 import org.unifiedanalytics.model.values.ChannelGroup;
 import org.unifiedanalytics.model.values.CustomerKey;
 import org.unifiedanalytics.model.values.Money;
@@ -57,8 +59,17 @@ public final class Fixtures {
 
     public static WebTraffic webTraffic(LocalDate day, long sessions) {
         return new WebTraffic("ga4", "123456", day, "tiktok", "social", "spring", "/products/mug",
-                ChannelGroup.ORGANIC_SOCIAL, sessions, sessions - 1, 1L, sessions * 3, sessions / 2,
-                new BigDecimal("61.250"), new BigDecimal("0.5"), 2L, 1L, 1L, eur("25.00"), T0);
+                ChannelGroup.ORGANIC_SOCIAL, "Organic Social", sessions, sessions - 1, 1L, sessions * 3, sessions / 2,
+                new BigDecimal("61.250"), new BigDecimal("0.5"), 2L, 1L, 1L, eur("25.00"), new BigDecimal("3"), T0);
+    }
+
+    public static WebReportQuality webQuality(LocalDate day, boolean thresholded) {
+        return new WebReportQuality("ga4", "123456", day, "traffic", java.time.ZoneId.of("America/Los_Angeles"),
+                java.util.Currency.getInstance("EUR"), false, thresholded, false, null, null, T0);
+    }
+
+    public static WebUserTotals webUsers(LocalDate from, LocalDate to, long users) {
+        return new WebUserTotals("ga4", "123456", from, to, users, users / 3, users, T0);
     }
 
     public static EmailCampaign emailCampaign(String id, String name) {
