@@ -13,10 +13,24 @@ import java.util.Optional;
  * @param apiCalls        HTTP attempts, retries included
  * @param retries         HTTP retries
  * @param error           why it failed, if it did
+ * @param resumesAt       when the source serves requests again, if its quota was spent
  */
 public record StreamReport(String account, String stream, String mode, StreamOutcome outcome, long recordsRead,
                            long recordsWritten, int pages, long apiCalls, long retries, Duration duration,
-                           Optional<String> error) {
+                           Optional<String> error, Optional<java.time.Instant> resumesAt) {
+
+    public StreamReport {
+        java.util.Objects.requireNonNull(error, "error");
+        java.util.Objects.requireNonNull(resumesAt, "resumesAt");
+    }
+
+    /** A report of a stream that did not stop for a spent quota. */
+    public StreamReport(String account, String stream, String mode, StreamOutcome outcome, long recordsRead,
+                        long recordsWritten, int pages, long apiCalls, long retries, Duration duration,
+                        Optional<String> error) {
+        this(account, stream, mode, outcome, recordsRead, recordsWritten, pages, apiCalls, retries, duration, error,
+                Optional.empty());
+    }
 
     public boolean succeeded() {
         return outcome == StreamOutcome.SUCCEEDED;

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The state of one stream of one account, from the run log: its last run, and how fresh its data is.
  *
- * @param lastStatus      {@code SUCCEEDED}, {@code FAILED}, {@code REAUTHORIZATION_REQUIRED}, {@code RUNNING} or {@code ABANDONED}
+ * @param lastStatus      {@code SUCCEEDED}, {@code FAILED}, {@code REAUTHORIZATION_REQUIRED}, {@code QUOTA_EXHAUSTED},
+ *                        {@code RUNNING} or {@code ABANDONED}
  * @param lastSuccessAt   when the last successful run finished
  * @param freshness       how long ago that was
  */

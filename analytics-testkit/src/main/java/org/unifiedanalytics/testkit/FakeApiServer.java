@@ -47,6 +47,7 @@ public final class FakeApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Function<RecordedRequest, FakeResponse>> routes = new LinkedHashMap<>();
+    private Function<RecordedRequest, FakeResponse> unmatched;
     private final List<Check> checks = new ArrayList<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -101,6 +102,15 @@ public final class FakeApiServer implements AutoCloseable {
     /** Answers {@code method path} with the handler; a later route for the same method and path replaces it. */
     public synchronized FakeApiServer route(String method, String path, Function<RecordedRequest, FakeResponse> handler) {
         routes.put(method.toUpperCase(Locale.ROOT) + " " + path, handler);
+        return this;
+    }
+
+    /**
+     * Answers requests no route matches (paths with ids in them, {@code /properties/123:runReport}); without it
+     * they get a 404 that names them.
+     */
+    public synchronized FakeApiServer otherwise(Function<RecordedRequest, FakeResponse> handler) {
+        this.unmatched = handler;
         return this;
     }
 
@@ -184,7 +194,7 @@ public final class FakeApiServer implements AutoCloseable {
                         break;
                     }
                 }
-                handler = routes.get(request.method() + " " + request.path());
+                handler = routes.getOrDefault(request.method() + " " + request.path(), unmatched);
             }
             if (!everyResponseDelay.isZero()) {
                 sleep(everyResponseDelay);

@@ -198,7 +198,6 @@ public final class ApiClient {
         ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers(), raw.body(), description, json);
         try {
             boolean success = response.status() >= 200 && response.status() < 300;
-            boolean refused = response.status() == 401 || response.status() == 403;
             if (success) {
                 boolean expectsJson = request.headers().getOrDefault("Accept", "application/json").contains("json");
                 if (expectsJson) {
@@ -207,8 +206,8 @@ public final class ApiClient {
                 }
             }
             // The connector's rules read error envelopes; on a refusal they may say more than the status (a bad signature).
-            if (success || refused) {
-                for (ResponseRule rule : rules) {
+            for (ResponseRule rule : rules) {
+                if (rule.appliesTo(response.status())) {
                     Optional<ApiException> failure;
                     try {
                         failure = rule.inspect(response);

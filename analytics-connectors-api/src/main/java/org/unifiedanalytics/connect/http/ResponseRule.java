@@ -21,4 +21,28 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ResponseRule {
     Optional<ApiException> inspect(ApiResponse response);
+
+    /**
+     * Which statuses the rule reads: by default successes and refusals (401, 403), whose bodies may say more
+     * than the status. A rule for an API whose every error carries a typed envelope (Google's
+     * {@code error.status}) can read them all, to tell a spent quota from a passing 429.
+     */
+    default boolean appliesTo(int status) {
+        return (status >= 200 && status < 300) || status == 401 || status == 403;
+    }
+
+    /** The same rule, reading responses of every status. */
+    static ResponseRule forEveryStatus(ResponseRule rule) {
+        return new ResponseRule() {
+            @Override
+            public Optional<ApiException> inspect(ApiResponse response) {
+                return rule.inspect(response);
+            }
+
+            @Override
+            public boolean appliesTo(int status) {
+                return true;
+            }
+        };
+    }
 }

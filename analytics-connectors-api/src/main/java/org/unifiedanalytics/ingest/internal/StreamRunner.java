@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unifiedanalytics.connect.QuotaExhaustedException;
 import org.unifiedanalytics.connect.ReauthorizationRequiredException;
 import org.unifiedanalytics.connect.stream.CursorStream;
 import org.unifiedanalytics.connect.stream.DailyStream;
@@ -58,6 +59,7 @@ public final class StreamRunner {
                 backfill.map(DateRange::from).orElse(null), backfill.map(DateRange::lastDay).orElse(null));
         StreamOutcome outcome = StreamOutcome.SUCCEEDED;
         String error = null;
+        Instant resumesAt = null;
         try {
             if (stream instanceof DailyStream daily) {
                 runDaily(account, daily, backfill, progress);
@@ -67,6 +69,12 @@ public final class StreamRunner {
         } catch (ReauthorizationRequiredException e) {
             outcome = StreamOutcome.REAUTHORIZATION_REQUIRED;
             error = e.getMessage();
+        } catch (QuotaExhaustedException e) {
+            outcome = StreamOutcome.QUOTA_EXHAUSTED;
+            error = e.getMessage();
+            resumesAt = e.resumesAt();
+            LOG.info("{}/{}/{} stopped after {} committed page(s): {}", setup.instance(), account, stream.name(),
+                    progress.pages, error);
         } catch (Exception e) {
             outcome = StreamOutcome.FAILED;
             error = describe(e);
@@ -76,7 +84,7 @@ public final class StreamRunner {
         Duration duration = Duration.between(started, setup.clock().instant());
         StreamReport report = new StreamReport(account, stream.name(), mode, outcome, progress.read, progress.written,
                 progress.pages, stats.calls() - callsBefore, stats.retries() - retriesBefore, duration,
-                Optional.ofNullable(error));
+                Optional.ofNullable(error), Optional.ofNullable(resumesAt));
         setup.runLog().finish(runId, report);
         setup.metrics().streamFinished(setup.instance(), stream.name(), outcome.name().toLowerCase(java.util.Locale.ROOT),
                 duration);
