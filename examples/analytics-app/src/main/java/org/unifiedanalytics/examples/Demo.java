@@ -39,6 +39,7 @@ import org.unifiedanalytics.query.MarketingFunnel;
 import org.unifiedanalytics.query.Period;
 import org.unifiedanalytics.testkit.Fault;
 import org.unifiedanalytics.testkit.FakeApiServer;
+import org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokApi;
 
 import com.example.storeorders.fake.FakeStoreOrdersApi;
@@ -102,6 +103,7 @@ public final class Demo {
         DemoBrand brand = new DemoBrand();
         try (FakeTikTokApi tiktok = brand.tiktok();
              FakeApiServer store = FakeStoreOrdersApi.start(List.of(brand.orders()));
+             FakeGoogleAnalytics ga4 = brand.ga4(brand.orders(), java.time.Clock.systemUTC());
              Warehouse warehouse = Warehouse.embedded(dir.resolve("analytics"))) {
             tiktok.server().delayEveryResponse(Duration.ofMillis(10));
             tiktok.server().inject(Fault.serverError(503));
@@ -109,7 +111,10 @@ public final class Demo {
             store.inject(Fault.tooManyRequests(1));
             warehouse.migrate();
             System.out.println("Warehouse: embedded H2 at " + dir.resolve("analytics"));
-            System.out.println("Fake TikTok API for Business at " + tiktok.baseUrl() + ", fake store at " + store.baseUrl());
+            ga4.server().delayEveryResponse(Duration.ofMillis(5));
+            ga4.server().inject(Fault.serverError(503));
+            System.out.println("Fake TikTok API for Business at " + tiktok.baseUrl() + ", fake store at " + store.baseUrl()
+                    + ", fake GA4 Data API at " + ga4.baseUrl());
 
             // The fakes are new each run, with new tokens: the demo keeps credentials in memory.
             Map<String, CredentialStore> credentials = new ConcurrentHashMap<>();
@@ -122,12 +127,17 @@ public final class Demo {
                     FakeStoreOrdersApi.STORE, "base_url", store.baseUrl().toString(), "page_size", "25",
                     "retry_initial_delay", "200ms"));
 
+            ConfigValues ga4Config = ConfigValues.of(Map.of("properties", DemoBrand.PROPERTY,
+                    "credentials_json", ga4.tokens().newServiceAccountKey("demo@clay-and-co.iam.gserviceaccount.com"),
+                    "base_url", ga4.baseUrl(), "retry_initial_delay", "200ms"));
+
             boolean firstRun = ingestion.status().isEmpty();
             DateRange ninetyDays = new DateRange(brand.today.minusDays(89), brand.today.plusDays(1));
             List<SyncReport> reports = new ArrayList<>();
             System.out.println();
             System.out.println(firstRun ? "Backfilling 90 days ..." : "Syncing incrementally (the data is already here) ...");
-            for (var connector : List.of(Map.entry("tiktok", tiktokConfig), Map.entry("store-orders", storeConfig))) {
+            for (var connector : List.of(Map.entry("tiktok", tiktokConfig), Map.entry("store-orders", storeConfig),
+                    Map.entry("ga4", ga4Config))) {
                 SyncRequest request = firstRun ? SyncRequest.backfill(connector.getKey(), connector.getValue(), ninetyDays)
                         : SyncRequest.incremental(connector.getKey(), connector.getValue());
                 reports.add(ingestion.sync(progressBars ? request.withProgress(new ProgressBars()) : request));
@@ -143,7 +153,7 @@ public final class Demo {
             }
 
             Period period = Period.days(brand.today.minusDays(89), brand.today.plusDays(1));
-            section("The 7-stage funnel, last 90 days (TikTok aggregates; sessions and carts arrive with the GA4 connector)");
+            section("The 7-stage funnel, last 90 days (TikTok's daily aggregates, GA4's sessions and carts, the store's orders)");
             MarketingFunnel funnel = FunnelQueries.on(warehouse).marketingFunnel(period, Optional.empty(),
                     FunnelDefinition.DEFAULT, FunnelSource.DAILY_METRICS);
             for (FunnelStage stage : funnel.stages()) {

@@ -84,7 +84,17 @@ final class DemoBrand {
         return api;
     }
 
-    FakeStoreOrdersApi.FakeOrder[] orders() {
+    private FakeOrder[] orders;
+
+    /** The store's orders, made once (after the videos, whose times their TikTok visits follow). */
+    synchronized FakeStoreOrdersApi.FakeOrder[] orders() {
+        if (orders == null) {
+            orders = makeOrders();
+        }
+        return orders.clone();
+    }
+
+    private FakeStoreOrdersApi.FakeOrder[] makeOrders() {
         Random random = new Random(11);
         List<FakeOrder> orders = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -114,6 +124,78 @@ final class DemoBrand {
                     "buyer" + customer + "@example.com", visits.get(visits.size() - 1).utmSource(), visits));
         }
         return orders.toArray(FakeOrder[]::new);
+    }
+
+    /** The GA4 property of the demo store: the zone its days are in. */
+    static final String PROPERTY = "412345678";
+    // UTC like the rest of the demo brand, so that two runs on one UTC day read the same property days.
+    static final java.time.ZoneId PROPERTY_ZONE = java.time.ZoneId.of("Etc/UTC");
+
+    /**
+     * GA4 traffic consistent with the orders: each buyer's store visit is one of several sessions from its source
+     * on that day (most visitors browse and leave), add-to-carts and checkouts come from the buyers' visits, and
+     * purchases and revenue are the orders themselves, on the day of their last visit's source.
+     */
+    org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics ga4(FakeStoreOrdersApi.FakeOrder[] orders, java.time.Clock clock) {
+        var ga4 = org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics.start(clock);
+        var property = ga4.property(PROPERTY, PROPERTY_ZONE, "EUR");
+        Map<List<String>, long[]> rows = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        Map<List<String>, java.math.BigDecimal> revenue = new LinkedHashMap<>();
+        Random random = new Random(13);
+        for (FakeOrder order : orders) {
+            for (int k = 0; k < order.visits().size(); k++) {
+                Visit visit = order.visits().get(k);
+                boolean last = k == order.visits().size() - 1;
+                List<String> key = key(visit, LocalDate.ofInstant(visit.at(), PROPERTY_ZONE));
+                long[] m = rows.computeIfAbsent(key, x -> new long[4]);
+                m[0] += 6 + random.nextInt(6);      // sessions: the buyer's and other visitors'
+                m[1] += 1 + (last ? 1 : 0);         // add-to-carts
+                m[2] += last ? 1 : 0;               // checkouts
+                if (last && order.currency().equals("EUR")) {
+                    m[3] += 1;                      // purchases
+                    revenue.merge(key, new java.math.BigDecimal(order.total()), java.math.BigDecimal::add);
+                }
+            }
+        }
+        for (int d = 0; d < 90; d++) {
+            // Visitors who never buy: search and direct traffic every day.
+            LocalDate day = today.minusDays(d);
+            rows.computeIfAbsent(List.of(day.toString(), "google", "organic", "(organic)"), x -> new long[4])[0] += 30 + random.nextInt(20);
+            rows.computeIfAbsent(List.of(day.toString(), "(direct)", "(none)", "(direct)"), x -> new long[4])[0] += 20 + random.nextInt(15);
+            int first = (int) (d % 30) * 10;
+            property.usersOn(day, java.util.stream.IntStream.range(first, first + 60).boxed().toList());
+        }
+        rows.forEach((key, m) -> {
+            Map<String, Number> metrics = new LinkedHashMap<>();
+            metrics.put("sessions", m[0]);
+            metrics.put("engagedSessions", m[0] * 6 / 10);
+            metrics.put("totalUsers", m[0] * 9 / 10);
+            metrics.put("newUsers", m[0] / 3);
+            metrics.put("screenPageViews", m[0] * 4);
+            metrics.put("averageSessionDuration", new java.math.BigDecimal("74.5"));
+            metrics.put("addToCarts", m[1]);
+            metrics.put("checkouts", m[2]);
+            metrics.put("ecommercePurchases", m[3]);
+            metrics.put("purchaseRevenue", revenue.getOrDefault(key, java.math.BigDecimal.ZERO));
+            metrics.put("keyEvents", m[3]);
+            String group = switch (key.get(2)) {
+                case "email" -> "Email";
+                case "social" -> "Organic Social";
+                case "organic" -> "Organic Search";
+                default -> "Direct";
+            };
+            property.traffic(LocalDate.parse(key.get(0)), org.unifiedanalytics.testkit.fakes.FakeGa4Property.dims(key.get(1),
+                    key.get(2), key.get(3), "/", group), metrics);
+        });
+        return ga4;
+    }
+
+    private static List<String> key(Visit visit, LocalDate day) {
+        if (visit.utmSource() == null) {
+            return List.of(day.toString(), "(direct)", "(none)", "(direct)");
+        }
+        return List.of(day.toString(), visit.utmSource(), visit.utmMedium(),
+                visit.utmCampaign() == null ? "(organic)" : visit.utmCampaign());
     }
 
     private int latestVideoBefore(Instant at, Random random) {

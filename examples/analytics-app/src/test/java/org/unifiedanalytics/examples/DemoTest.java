@@ -30,6 +30,9 @@ class DemoTest {
         assertThat(funnel.stage("awareness").value()).isGreaterThanOrEqualTo(funnel.stage("engagement").value());
         assertThat(funnel.stage("engagement").value()).isGreaterThanOrEqualTo(funnel.stage("interest").value());
         assertThat(funnel.stage("conversion").value()).isEqualTo(300);
+        // GA4's sessions and carts fill the middle of the funnel: every stage has customers in it.
+        assertThat(funnel.stages()).allSatisfy(stage -> assertThat(stage.value()).as(stage.name()).isPositive());
+        assertThat(funnel.stage("consideration").value()).isGreaterThanOrEqualTo(funnel.stage("intent").value());
         assertThat(funnel.purchasingCustomers()).isGreaterThanOrEqualTo(funnel.stage("loyalty").value());
     }
 

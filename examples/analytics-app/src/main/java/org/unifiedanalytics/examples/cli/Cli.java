@@ -19,6 +19,7 @@ import org.unifiedanalytics.connect.config.ConfigValues;
 import org.unifiedanalytics.connect.stream.DateRange;
 import org.unifiedanalytics.ingest.Ingestion;
 import org.unifiedanalytics.ingest.ProgressListener;
+import org.unifiedanalytics.ingest.StreamOutcome;
 import org.unifiedanalytics.ingest.StreamReport;
 import org.unifiedanalytics.ingest.StreamStatus;
 import org.unifiedanalytics.ingest.SyncReport;
@@ -225,8 +226,13 @@ public final class Cli {
         for (StreamReport stream : report.streams()) {
             System.out.println(stream);
         }
-        System.out.printf("%s: %d records written, %s%n", report.instance(), report.recordsWritten(),
-                report.succeeded() ? "all streams succeeded" : report.failures().size() + " stream(s) failed");
+        long deferred = report.failures().stream().filter(s -> s.outcome() == StreamOutcome.QUOTA_EXHAUSTED).count();
+        String outcome = report.succeeded() ? "all streams succeeded"
+                : deferred == report.failures().size() ? deferred + " stream(s) stopped for a spent quota; run again after "
+                + report.failures().stream().flatMap(s -> s.resumesAt().stream()).max(java.util.Comparator.naturalOrder())
+                .map(Object::toString).orElse("it returns") + " to continue where they stopped"
+                : report.failures().size() + " stream(s) failed";
+        System.out.printf("%s: %d records written, %s%n", report.instance(), report.recordsWritten(), outcome);
         return report.succeeded() ? 0 : 1;
     }
 
