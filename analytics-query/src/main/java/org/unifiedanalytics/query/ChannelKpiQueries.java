@@ -9,7 +9,9 @@ import static org.unifiedanalytics.model.schema.Tables.CONTENT_METRIC_INCREASE;
 import static org.unifiedanalytics.model.schema.Tables.EMAIL_CAMPAIGN;
 import static org.unifiedanalytics.model.schema.Tables.EMAIL_CAMPAIGN_METRIC_DAILY;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
+import static org.unifiedanalytics.model.schema.Tables.WEB_REPORT_QUALITY;
 import static org.unifiedanalytics.model.schema.Tables.WEB_TRAFFIC_DAILY;
+import static org.unifiedanalytics.model.schema.Tables.WEB_USER_TOTALS;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,7 +32,7 @@ import org.unifiedanalytics.model.Warehouse;
 
 /**
  * Channel KPIs by day, week or month, each with its change from the previous bucket: TikTok views,
- * engagement rate and followers gained; website sessions, engaged-session rate and conversion rate; email
+ * engagement rate and followers gained; website sessions, users, engaged-session rate and conversion rate; email
  * open, click and conversion rates; orders, revenue, average order value and refunds per currency.
  *
  * <pre>{@code
@@ -38,7 +40,9 @@ import org.unifiedanalytics.model.Warehouse;
  * }</pre>
  *
  * <p>Daily sums come from the database; bucketing by week or month happens on those few rows. Email
- * campaigns count in the bucket of their send time, at their latest reported numbers.
+ * campaigns count in the bucket of their send time, at their latest reported numbers. Website users are
+ * never summed across days: a bucket's users are the total the platform counted over exactly that day, ISO
+ * week or month, and empty when it has not been read. Website KPIs carry the {@link DataCaveat}s of their days.
  */
 public final class ChannelKpiQueries {
     private final DSLContext dsl;
@@ -79,6 +83,36 @@ public final class ChannelKpiQueries {
                     add(sums, "website|sessions|", bucket, r.value2());
                     add(sums, "website|engaged_sessions|", bucket, r.value3());
                     add(sums, "website|purchases|", bucket, r.value4());
+                });
+
+        // Users are not additive: only a total counted over exactly the bucket's days answers (one per property).
+        var u = WEB_USER_TOTALS;
+        dsl.select(u.PERIOD_START, u.PERIOD_END, sum(u.TOTAL_USERS)).from(u)
+                .where(u.PERIOD_START.ge(granularity.bucketOf(from)), u.PERIOD_START.lt(to))
+                .groupBy(u.PERIOD_START, u.PERIOD_END)
+                .forEach(r -> {
+                    LocalDate bucket = r.value1();
+                    if (granularity.bucketOf(bucket).equals(bucket) && next(bucket, granularity).minusDays(1).equals(r.value2())) {
+                        add(sums, "website|users|", bucket, r.value3());
+                    }
+                });
+        var q = WEB_REPORT_QUALITY;
+        Map<LocalDate, java.util.Set<DataCaveat>> caveats = new TreeMap<>();
+        dsl.select(q.REPORT_DATE, q.SUBJECT_TO_THRESHOLDING, q.DATA_LOSS_FROM_OTHER_ROW, q.SAMPLED).from(q)
+                .where(q.REPORT_DATE.ge(from), q.REPORT_DATE.lt(to),
+                        q.SUBJECT_TO_THRESHOLDING.isTrue().or(q.DATA_LOSS_FROM_OTHER_ROW.isTrue()).or(q.SAMPLED.isTrue()))
+                .forEach(r -> {
+                    var set = caveats.computeIfAbsent(granularity.bucketOf(r.value1()),
+                            b -> java.util.EnumSet.noneOf(DataCaveat.class));
+                    if (Boolean.TRUE.equals(r.value2())) {
+                        set.add(DataCaveat.THRESHOLDED);
+                    }
+                    if (Boolean.TRUE.equals(r.value3())) {
+                        set.add(DataCaveat.OTHER_ROW);
+                    }
+                    if (Boolean.TRUE.equals(r.value4())) {
+                        set.add(DataCaveat.SAMPLED);
+                    }
                 });
 
         // Email: each campaign at its latest numbers (a lifetime snapshot, or the sum of daily rows).
@@ -129,11 +163,15 @@ public final class ChannelKpiQueries {
         emit(kpis, buckets, "tiktok", "engagement_rate", "", b -> Kpi.rate(value(sums, "tiktok|engagements|", b),
                 value(sums, "tiktok|views|", b)));
         emit(kpis, buckets, "tiktok", "followers_gained", "", b -> value(sums, "tiktok|followers_gained|", b));
-        emit(kpis, buckets, "website", "sessions", "", b -> value(sums, "website|sessions|", b));
-        emit(kpis, buckets, "website", "engaged_session_rate", "", b -> Kpi.rate(value(sums, "website|engaged_sessions|", b),
+        List<Kpi> website = new ArrayList<>();
+        emit(website, buckets, "website", "sessions", "", b -> value(sums, "website|sessions|", b));
+        emit(website, buckets, "website", "users", "", b -> Optional.ofNullable(sums.getOrDefault("website|users|", Map.of()).get(b)));
+        emit(website, buckets, "website", "engaged_session_rate", "", b -> Kpi.rate(value(sums, "website|engaged_sessions|", b),
                 value(sums, "website|sessions|", b)));
-        emit(kpis, buckets, "website", "conversion_rate", "", b -> Kpi.rate(value(sums, "website|purchases|", b),
+        emit(website, buckets, "website", "conversion_rate", "", b -> Kpi.rate(value(sums, "website|purchases|", b),
                 value(sums, "website|sessions|", b)));
+        website.forEach(k -> kpis.add(new Kpi(k.bucket(), k.channel(), k.name(), k.currency(), k.value(), k.change(),
+                caveats.getOrDefault(k.bucket(), java.util.Set.of()))));
         emit(kpis, buckets, "email", "open_rate", "", b -> Kpi.rate(value(sums, "email|unique_opens|", b),
                 value(sums, "email|delivered|", b)));
         emit(kpis, buckets, "email", "click_rate", "", b -> Kpi.rate(value(sums, "email|unique_clicks|", b),

@@ -13,9 +13,20 @@ import java.util.Optional;
  * @param currency  the currency of a money KPI, else empty: money is never added across currencies
  * @param value     empty when undefined (a rate over zero)
  * @param change    relative change from the previous bucket ({@code 0.25} = +25%), empty when either is missing or zero
+ * @param caveats   why the value may be incomplete (a website KPI built on thresholded GA4 days says so); empty when none
  */
 public record Kpi(LocalDate bucket, String channel, String name, Optional<String> currency, Optional<BigDecimal> value,
-                  Optional<BigDecimal> change) {
+                  Optional<BigDecimal> change, java.util.Set<DataCaveat> caveats) {
+
+    public Kpi {
+        caveats = caveats.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(caveats));
+    }
+
+    /** A KPI without caveats. */
+    public Kpi(LocalDate bucket, String channel, String name, Optional<String> currency, Optional<BigDecimal> value,
+               Optional<BigDecimal> change) {
+        this(bucket, channel, name, currency, value, change, java.util.Set.of());
+    }
 
     static Optional<BigDecimal> rate(BigDecimal numerator, BigDecimal denominator) {
         return denominator.signum() == 0 ? Optional.empty() : Optional.of(numerator.divide(denominator, MathContext.DECIMAL64));

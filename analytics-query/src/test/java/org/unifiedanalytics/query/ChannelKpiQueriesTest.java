@@ -92,6 +92,46 @@ class ChannelKpiQueriesTest {
     }
 
     @OnEachDatabase
+    void website_users_are_the_total_counted_over_exactly_the_bucket_never_a_sum_of_days(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            List<org.unifiedanalytics.model.records.WarehouseRecord> records = new java.util.ArrayList<>();
+            for (int d = 0; d < 7; d++) {
+                records.add(Fixtures.webUsers(WEEK1.plusDays(d), WEEK1.plusDays(d), 40));   // 280 as a sum of days
+                records.add(Fixtures.webTraffic(WEEK1.plusDays(d), 10));                       // users 9 per row, per day
+            }
+            records.add(Fixtures.webUsers(WEEK1, WEEK1.plusDays(6), 55));                      // the week's distinct users
+            records.add(Fixtures.webUsers(WEEK2, WEEK2.plusDays(3), 30));                      // part of a week: no answer
+            warehouse.write(records);
+
+            List<Kpi> weekly = ChannelKpiQueries.on(warehouse).kpis(Period.days(WEEK1, WEEK2.plusDays(7)), Granularity.WEEK);
+            List<Kpi> daily = ChannelKpiQueries.on(warehouse).kpis(Period.days(WEEK1, WEEK1.plusDays(2)), Granularity.DAY);
+
+            assertValue(kpi(weekly, "website", "users", "", WEEK1), "55");
+            assertThat(kpi(weekly, "website", "users", "", WEEK2)).as("no total over exactly that week").isEmpty();
+            assertValue(kpi(daily, "website", "users", "", WEEK1.plusDays(1)), "40");
+        }
+    }
+
+    @OnEachDatabase
+    void website_kpis_carry_the_caveats_of_their_days_and_other_channels_none(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            warehouse.write(List.of(Fixtures.webTraffic(WEEK1.plusDays(2), 40), Fixtures.webTraffic(WEEK2.plusDays(2), 40),
+                    Fixtures.webQuality(WEEK1.plusDays(2), true), Fixtures.webQuality(WEEK2.plusDays(2), false),
+                    Fixtures.contentMetrics("v1", WEEK1, 100)));
+
+            List<Kpi> kpis = ChannelKpiQueries.on(warehouse).kpis(Period.days(WEEK1, WEEK2.plusDays(7)), Granularity.WEEK);
+
+            assertThat(kpis).filteredOn(k -> k.channel().equals("website") && k.bucket().equals(WEEK1))
+                    .isNotEmpty().allSatisfy(k -> assertThat(k.caveats()).containsExactly(DataCaveat.THRESHOLDED));
+            assertThat(kpis).filteredOn(k -> k.channel().equals("website") && k.bucket().equals(WEEK2))
+                    .allSatisfy(k -> assertThat(k.caveats()).isEmpty());
+            assertThat(kpis).filteredOn(k -> k.channel().equals("tiktok")).allSatisfy(k -> assertThat(k.caveats()).isEmpty());
+        }
+    }
+
+    @OnEachDatabase
     void sales_kpis_are_per_currency(TestDatabase db) {
         List<Kpi> kpis = weekly(db);
 

@@ -198,9 +198,10 @@ final class QueryCommands {
                         Granularity.valueOf(granularity.toUpperCase(java.util.Locale.ROOT)));
                 List<List<String>> rows = kpis.stream().map(k -> List.of(k.bucket().toString(), k.channel(), k.name(),
                         k.currency().orElse(""), k.value().map(v -> v.stripTrailingZeros().toPlainString()).orElse(""),
-                        percent(k.change()))).toList();
+                        percent(k.change()), k.caveats().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                                .collect(java.util.stream.Collectors.joining(" ")))).toList();
                 Output.print(System.out, options.outputFormat(), List.of("period", "channel", "kpi", "currency", "value",
-                        "change"), rows);
+                        "change", "caveats"), rows);
                 return 0;
             }
         }
