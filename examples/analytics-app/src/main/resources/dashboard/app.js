@@ -56,7 +56,10 @@
       if (total.length === 0 || total.every(v => v === 0)) return;
       const last = series[series.length - 1];
       const k = last.value !== null ? last : series.filter(s => s.value !== null).pop();
-      const summed = RATES.has(k.name) || k.name === 'average_order_value' ? k.value : total.reduce((a, b) => a + b, 0);
+      // Rates and users are not additive: the card shows the latest period's own value, never a sum of periods.
+      const summed = RATES.has(k.name) || k.name === 'average_order_value' || k.name === 'users' ? k.value
+        : total.reduce((a, b) => a + b, 0);
+      const caveats = [...new Set(series.flatMap(s => s.caveats || []))];
       const change = k.change !== null && k.change !== undefined ? Number(k.change) : null;
       const div = document.createElement('div');
       div.className = 'card';
@@ -64,7 +67,8 @@
       div.innerHTML = '<div class="label">' + (NAMES[k.name] || k.name) + (k.currency ? ' (' + k.currency + ')' : '') + '</div>'
         + '<div class="value">' + format(k, summed) + '</div>'
         + '<div class="change ' + (change === null ? '' : change >= 0 ? 'up' : 'down') + '">'
-        + (change === null ? 'no previous period' : (change >= 0 ? '▲ ' : '▼ ') + percent.format(Math.abs(change)) + ' vs previous') + '</div>';
+        + (change === null ? 'no previous period' : (change >= 0 ? '▲ ' : '▼ ') + percent.format(Math.abs(change)) + ' vs previous') + '</div>'
+        + (caveats.length ? '<div class="caveat">incomplete source data: ' + caveats.map(c => c.toLowerCase()).join(', ') + '</div>' : '');
       cards.appendChild(div);
     });
     const views = kpis.filter(k => k.channel === 'tiktok' && k.name === 'views');

@@ -62,6 +62,8 @@ class DashboardBrowserTest {
                 assertThat(cards).isNotEmpty();
                 assertThat(browser.findElement(By.cssSelector("[data-kpi='sales.orders.EUR'] .value")).getText()).matches("[0-9][0-9,.]*");
                 assertThat(browser.findElement(By.cssSelector("[data-kpi='sales.revenue.EUR'] .value")).getText()).contains("€");
+                assertThat(browser.findElement(By.cssSelector("[data-kpi='website.sessions'] .value")).getText())
+                        .matches("[1-9][0-9,.]*");
                 assertThat(browser.findElements(By.cssSelector("#trend canvas"))).isNotEmpty();
                 List<WebElement> stages = browser.findElements(By.cssSelector("#funnel-table tbody tr"));
                 assertThat(stages).hasSize(7);
@@ -70,8 +72,9 @@ class DashboardBrowserTest {
                 assertThat(browser.findElements(By.cssSelector("#funnel-chart canvas"))).isNotEmpty();
                 assertThat(browser.findElements(By.cssSelector("#attribution-chart canvas"))).isNotEmpty();
                 assertThat(browser.findElements(By.cssSelector("#content-table tbody tr"))).hasSizeGreaterThan(3);
+                // TikTok's two streams, the store's orders, GA4's traffic and user totals.
                 assertThat(browser.findElements(By.cssSelector("#freshness-table tbody tr")))
-                        .hasSize(3).allSatisfy(row -> assertThat(row.getText()).contains("SUCCEEDED"));
+                        .hasSize(5).allSatisfy(row -> assertThat(row.getText()).contains("SUCCEEDED"));
                 save(browser, "dashboard.png");
 
                 LocalDate to = LocalDate.parse(browser.findElement(By.id("to")).getAttribute("value"));
