@@ -1,0 +1,629 @@
+package org.unifiedanalytics.testkit.fakes;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.unifiedanalytics.testkit.FakeApiServer;
+import org.unifiedanalytics.testkit.FakeResponse;
+import org.unifiedanalytics.testkit.RecordedRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Klaviyo's REST API (revisioned JSON:API) on loopback, as strict as the real one where a connector can go
+ * wrong: the {@code Authorization: Klaviyo-API-Key} header and a supported {@code revision} header on every
+ * request; the channel filter {@code GET /api/campaigns} requires; events filtered by metric and datetime, where
+ * a {@code greater-than} on datetime is refused (it loses same-second events) and {@code page[size]} is at most
+ * 200; opaque cursors in {@code links.next} that are refused when altered or stale; and the Reporting API's
+ * {@code POST /api/campaign-values-reports} with its own limits (1 a second, 2 a minute, 225 a day by default),
+ * answered with 429 {@code throttled} and {@code Retry-After}. Errors come as {@code {"errors":[{...}]}}.
+ *
+ * <pre>{@code
+ * FakeKlaviyoApi klaviyo = FakeKlaviyoApi.start("pk_test", clock);
+ * klaviyo.campaign("01JCAMP1", "Spring sale", "email", Instant.parse("2026-03-02T09:00:00Z"), "Spring is here")
+ *         .stats(1000, 990, 400, 310, 60, 45, 9, "450.00");
+ * klaviyo.event("Clicked Email", "ada@example.com", Instant.parse("2026-03-02T10:00:00Z"), "Spring sale");
+ * }</pre>
+ */
+public final class FakeKlaviyoApi implements AutoCloseable {
+    /** Revisions the fake serves; others are refused. */
+    public static final Set<String> REVISIONS = Set.of("2024-10-15", "2025-01-15", "2025-04-15", "2025-07-15", "2025-10-15",
+            "2026-01-15", "2026-07-15", "2026-10-15");
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CAMPAIGNS_PER_PAGE = 10;
+    private static final int MAX_EVENTS_PER_PAGE = 200;
+    private static final Set<String> STATISTICS = Set.of("average_order_value", "bounce_rate", "bounced", "bounced_or_failed",
+            "bounced_or_failed_rate", "click_rate", "click_to_open_rate", "clicks", "clicks_unique", "conversion_rate",
+            "conversion_uniques", "conversion_value", "conversions", "delivered", "delivery_rate", "failed", "failed_rate",
+            "open_rate", "opens", "opens_unique", "recipients", "revenue_per_recipient", "spam_complaint_rate",
+            "spam_complaints", "unsubscribe_rate", "unsubscribe_uniques", "unsubscribes");
+
+    /** A campaign and its results so far. */
+    public static final class Campaign {
+        final String id;
+        final String name;
+        final String channel;
+        final Instant sendTime;
+        final String subject;
+        final String messageId;
+        Instant updatedAt;
+        final Map<String, BigDecimal> stats = new LinkedHashMap<>();
+
+        Campaign(String id, String name, String channel, Instant sendTime, String subject, String messageId) {
+            this.id = id;
+            this.name = name;
+            this.channel = channel;
+            this.sendTime = sendTime;
+            this.subject = subject;
+            this.messageId = messageId;
+            this.updatedAt = sendTime;
+        }
+
+        /** The campaign's results: recipients, delivered, opens (unique), clicks (unique), conversions and their value. */
+        public Campaign stats(long recipients, long delivered, long opens, long uniqueOpens, long clicks, long uniqueClicks,
+                              long conversions, String conversionValue) {
+            stats.put("recipients", BigDecimal.valueOf(recipients));
+            stats.put("delivered", BigDecimal.valueOf(delivered));
+            stats.put("opens", BigDecimal.valueOf(opens));
+            stats.put("opens_unique", BigDecimal.valueOf(uniqueOpens));
+            stats.put("clicks", BigDecimal.valueOf(clicks));
+            stats.put("clicks_unique", BigDecimal.valueOf(uniqueClicks));
+            stats.put("conversions", BigDecimal.valueOf(conversions));
+            stats.put("conversion_uniques", BigDecimal.valueOf(conversions));
+            stats.put("conversion_value", new BigDecimal(conversionValue));
+            stats.put("unsubscribes", BigDecimal.valueOf(recipients / 200));
+            stats.put("unsubscribe_uniques", BigDecimal.valueOf(recipients / 200));
+            stats.put("bounced", BigDecimal.valueOf(recipients - delivered));
+            stats.put("spam_complaints", BigDecimal.ZERO);
+            updatedAt = updatedAt.plusSeconds(1);
+            return this;
+        }
+    }
+
+    record Metric(String id, String name, String integration) {
+    }
+
+    record Event(String id, String metricId, String profileId, Instant datetime, Map<String, String> properties) {
+    }
+
+    private final FakeApiServer server;
+    private final String apiKey;
+    private final Clock clock;
+    private final String accountId = "XyZacc";
+    private final Map<String, Metric> metrics = new LinkedHashMap<>();
+    private final Map<String, String> profiles = new LinkedHashMap<>();
+    private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+    private final List<Event> events = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean keyRevoked;
+    private volatile int cursorEpoch;
+    private volatile String currency = "USD";
+    private final ReportingLimits reporting = new ReportingLimits();
+    private final AtomicInteger reports = new AtomicInteger();
+
+    private FakeKlaviyoApi(String apiKey, Clock clock) {
+        this.apiKey = apiKey;
+        this.clock = clock;
+        this.server = FakeApiServer.start();
+        metric("Received Email", "Klaviyo");
+        metric("Opened Email", "Klaviyo");
+        metric("Clicked Email", "Klaviyo");
+        metric("Placed Order", "Shopify");
+        server.route("GET", "/api/accounts", this::accounts);
+        server.route("GET", "/api/metrics", this::metrics);
+        server.route("GET", "/api/campaigns", this::campaigns);
+        server.route("GET", "/api/events", this::events);
+        server.route("POST", "/api/campaign-values-reports", this::campaignValues);
+    }
+
+    /** A fake account whose private API key is {@code apiKey}; event times and the reporting day follow the clock. */
+    public static FakeKlaviyoApi start(String apiKey, Clock clock) {
+        return new FakeKlaviyoApi(apiKey, clock);
+    }
+
+    /** The base URL for the connector: {@code http://127.0.0.1:port/api/}. */
+    public String baseUrl() {
+        return server.baseUrl() + "/api/";
+    }
+
+    public FakeApiServer server() {
+        return server;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The account's currency (conversion values are in it). */
+    public FakeKlaviyoApi currency(String code) {
+        this.currency = code;
+        return this;
+    }
+
+    /** A metric; the standard email metrics and a Shopify "Placed Order" exist from the start. */
+    public synchronized String metric(String name, String integration) {
+        String id = "M" + name.replaceAll("[^A-Za-z]", "").substring(0, Math.min(6, name.replaceAll("[^A-Za-z]", "").length()))
+                + ids.incrementAndGet();
+        metrics.put(id, new Metric(id, name, integration));
+        return id;
+    }
+
+    public synchronized Campaign campaign(String id, String name, String channel, Instant sendTime, String subject) {
+        Campaign campaign = new Campaign(id, name, channel, sendTime, subject, id + "-msg");
+        campaigns.put(id, campaign);
+        return campaign;
+    }
+
+    /** An event of a standard metric by its name, for the profile of this email; returns the event id. */
+    public synchronized String event(String metricName, String email, Instant at, String campaignName) {
+        Metric metric = metrics.values().stream().filter(m -> m.name().equals(metricName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no metric " + metricName));
+        String profile = profiles.entrySet().stream().filter(e -> e.getValue().equals(email)).map(Map.Entry::getKey)
+                .findFirst().orElseGet(() -> {
+                    String id = "01P" + ids.incrementAndGet();
+                    profiles.put(id, email);
+                    return id;
+                });
+        String id = "E" + ids.incrementAndGet();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("Campaign Name", campaignName);
+        campaigns.values().stream().filter(c -> c.name.equals(campaignName)).findFirst()
+                .ifPresent(c -> properties.put("$message", c.messageId));
+        events.add(new Event(id, metric.id(), profile, at, properties));
+        return id;
+    }
+
+    /** The API key stops working (revoked in Klaviyo's settings). */
+    public void revokeKey() {
+        keyRevoked = true;
+    }
+
+    /** Every cursor handed out so far is refused from now on ("Invalid cursor provided."). */
+    public void invalidateCursors() {
+        cursorEpoch++;
+    }
+
+    /** The Reporting API's limits: per second, per minute and per day. */
+    public FakeKlaviyoApi reportingLimits(int perSecond, int perMinute, int perDay) {
+        reporting.configure(perSecond, perMinute, perDay);
+        return this;
+    }
+
+    /** A new day: the daily reporting budget is whole again. */
+    public void resetReportingDay() {
+        reporting.resetDay();
+    }
+
+    /** Campaign-values reports served so far. */
+    public int reportsServed() {
+        return reports.get();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private Optional<FakeResponse> refused(RecordedRequest request) {
+        String auth = request.header("Authorization").orElse("");
+        if (auth.isEmpty()) {
+            return Optional.of(error(401, "not_authenticated", "Authentication credentials were not provided.",
+                    "Missing or invalid authorization scheme. Please use Klaviyo-API-Key."));
+        }
+        if (!auth.equals("Klaviyo-API-Key " + apiKey) || keyRevoked) {
+            return Optional.of(error(401, "authentication_failed", "Incorrect authentication credentials.",
+                    "Incorrect authentication credentials."));
+        }
+        String revision = request.header("revision").orElse("");
+        if (revision.isEmpty()) {
+            return Optional.of(error(400, "invalid", "Invalid input.", "Missing required header: revision"));
+        }
+        if (!REVISIONS.contains(revision)) {
+            return Optional.of(error(400, "invalid", "Invalid input.", "The revision " + revision + " is not supported."));
+        }
+        return Optional.empty();
+    }
+
+    private FakeResponse accounts(RecordedRequest request) {
+        return refused(request).orElseGet(() -> {
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode account = body.putArray("data").addObject().put("type", "account").put("id", accountId);
+            account.putObject("attributes").put("preferred_currency", currency).put("timezone", "UTC")
+                    .putObject("contact_information").put("organization_name", "Clay & Co");
+            return FakeResponse.ok(body.toString());
+        });
+    }
+
+    private synchronized FakeResponse metrics(RecordedRequest request) {
+        Optional<FakeResponse> refused = refused(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        KlaviyoFilter filter;
+        try {
+            filter = KlaviyoFilter.parse(request.queryParameter("filter").orElse(""));
+        } catch (IllegalArgumentException e) {
+            return error(400, "invalid", "Invalid filter.", e.getMessage());
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode data = body.putArray("data");
+        for (Metric metric : metrics.values()) {
+            boolean matches = filter.on("name").stream().allMatch(t -> t.text().equals(metric.name()));
+            if (matches) {
+                ObjectNode node = data.addObject().put("type", "metric").put("id", metric.id());
+                node.putObject("attributes").put("name", metric.name()).putObject("integration").put("name", metric.integration());
+            }
+        }
+        body.putObject("links").putNull("next");
+        return FakeResponse.ok(body.toString());
+    }
+
+    private synchronized FakeResponse campaigns(RecordedRequest request) {
+        Optional<FakeResponse> refused = refused(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        KlaviyoFilter filter;
+        try {
+            filter = KlaviyoFilter.parse(request.queryParameter("filter").orElse(""));
+        } catch (IllegalArgumentException e) {
+            return error(400, "invalid", "Invalid filter.", e.getMessage());
+        }
+        List<KlaviyoFilter.Term> channel = filter.on("messages.channel");
+        if (channel.size() != 1 || !channel.get(0).operator().equals("equals")) {
+            return error(400, "invalid", "Invalid input.",
+                    "A channel filter is required. Use equals(messages.channel,'email') or equals(messages.channel,'sms').");
+        }
+        List<Campaign> matching = new ArrayList<>();
+        for (Campaign campaign : campaigns.values()) {
+            if (campaign.channel.equals(channel.get(0).text()) && matchesTime(filter.on("updated_at"), campaign.updatedAt)) {
+                matching.add(campaign);
+            }
+        }
+        matching.sort(Comparator.comparing((Campaign c) -> c.updatedAt).thenComparing(c -> c.id));
+        Page page = page(request, "campaigns", matching.size(), CAMPAIGNS_PER_PAGE);
+        if (page.error() != null) {
+            return page.error();
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode data = body.putArray("data");
+        ArrayNode included = body.putArray("included");
+        boolean include = request.queryParameter("include").orElse("").contains("campaign-messages");
+        for (Campaign campaign : matching.subList(page.from(), page.to())) {
+            ObjectNode node = data.addObject().put("type", "campaign").put("id", campaign.id);
+            ObjectNode attributes = node.putObject("attributes").put("name", campaign.name)
+                    .put("status", campaign.sendTime.isAfter(clock.instant()) ? "Scheduled" : "Sent")
+                    .put("archived", false).put("send_time", iso(campaign.sendTime))
+                    .put("created_at", iso(campaign.sendTime.minus(Duration.ofDays(1)))).put("updated_at", iso(campaign.updatedAt));
+            attributes.putObject("send_strategy").put("method", "static");
+            node.putObject("relationships").putObject("campaign-messages").putArray("data").addObject()
+                    .put("type", "campaign-message").put("id", campaign.messageId);
+            if (include) {
+                ObjectNode message = included.addObject().put("type", "campaign-message").put("id", campaign.messageId);
+                ObjectNode messageAttributes = message.putObject("attributes").put("label", campaign.name)
+                        .put("channel", campaign.channel);
+                messageAttributes.putObject("content").put("subject", campaign.subject).put("preview_text", "");
+            }
+        }
+        links(body, request, page);
+        return FakeResponse.ok(body.toString());
+    }
+
+    private synchronized FakeResponse events(RecordedRequest request) {
+        Optional<FakeResponse> refused = refused(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        KlaviyoFilter filter;
+        try {
+            filter = KlaviyoFilter.parse(request.queryParameter("filter").orElse(""));
+        } catch (IllegalArgumentException e) {
+            return error(400, "invalid", "Invalid filter.", e.getMessage());
+        }
+        for (KlaviyoFilter.Term term : filter.on("datetime")) {
+            if (term.operator().equals("greater-than")) {
+                // Not Klaviyo's rule, but the fake's: a greater-than lower bound silently loses same-second events.
+                return error(400, "invalid", "Invalid filter.", "greater-than on datetime loses events of the same second; "
+                        + "use greater-or-equal");
+            }
+        }
+        int size = Integer.parseInt(request.queryParameter("page[size]").orElse("200"));
+        if (size < 1 || size > MAX_EVENTS_PER_PAGE) {
+            return error(400, "invalid", "Invalid input.", "page[size] must be between 1 and " + MAX_EVENTS_PER_PAGE);
+        }
+        List<KlaviyoFilter.Term> metric = filter.on("metric_id");
+        List<Event> matching = new ArrayList<>();
+        for (Event event : events) {
+            boolean metricMatches = metric.stream().allMatch(t -> t.text().equals(event.metricId()));
+            if (metricMatches && matchesTime(filter.on("datetime"), event.datetime())) {
+                matching.add(event);
+            }
+        }
+        matching.sort(Comparator.comparing(Event::datetime).thenComparing(Event::id));
+        Page page = page(request, "events", matching.size(), size);
+        if (page.error() != null) {
+            return page.error();
+        }
+        boolean includeProfile = request.queryParameter("include").orElse("").contains("profile");
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode data = body.putArray("data");
+        Map<String, ObjectNode> included = new LinkedHashMap<>();
+        for (Event event : matching.subList(page.from(), page.to())) {
+            ObjectNode node = data.addObject().put("type", "event").put("id", event.id());
+            ObjectNode attributes = node.putObject("attributes").put("timestamp", event.datetime().getEpochSecond())
+                    .put("datetime", OffsetDateTime.ofInstant(event.datetime(), ZoneOffset.UTC).toString())
+                    .put("uuid", java.util.UUID.nameUUIDFromBytes(event.id().getBytes(StandardCharsets.UTF_8)).toString());
+            ObjectNode properties = attributes.putObject("event_properties");
+            event.properties().forEach(properties::put);
+            ObjectNode relationships = node.putObject("relationships");
+            relationships.putObject("profile").putObject("data").put("type", "profile").put("id", event.profileId());
+            relationships.putObject("metric").putObject("data").put("type", "metric").put("id", event.metricId());
+            if (includeProfile) {
+                ObjectNode profile = JSON.createObjectNode().put("type", "profile").put("id", event.profileId());
+                profile.putObject("attributes").put("email", profiles.get(event.profileId()));
+                included.put(event.profileId(), profile);
+            }
+        }
+        if (includeProfile) {
+            ArrayNode includedNode = body.putArray("included");
+            included.values().forEach(includedNode::add);
+        }
+        links(body, request, page);
+        return FakeResponse.ok(body.toString());
+    }
+
+    private FakeResponse campaignValues(RecordedRequest request) {
+        Optional<FakeResponse> refused = refused(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<FakeResponse> throttled = reporting.admit(clock);
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
+        JsonNode attributes;
+        try {
+            JsonNode body = JSON.readTree(request.body());
+            if (!body.path("data").path("type").asText().equals("campaign-values-report")) {
+                return error(400, "invalid", "Invalid input.", "data.type must be 'campaign-values-report'");
+            }
+            attributes = body.path("data").path("attributes");
+        } catch (java.io.IOException e) {
+            return error(400, "invalid", "Invalid input.", "The request body is not JSON.");
+        }
+        List<String> statistics = new ArrayList<>();
+        attributes.path("statistics").forEach(s -> statistics.add(s.asText()));
+        if (statistics.isEmpty()) {
+            return error(400, "invalid", "Invalid input.", "statistics is required");
+        }
+        for (String statistic : statistics) {
+            if (!STATISTICS.contains(statistic)) {
+                return error(400, "invalid", "Invalid input.", "'" + statistic + "' is not a valid statistic");
+            }
+        }
+        String conversionMetric = attributes.path("conversion_metric_id").asText("");
+        if (!metrics.containsKey(conversionMetric)) {
+            return error(400, "invalid", "Invalid input.", "conversion_metric_id '" + conversionMetric + "' does not exist");
+        }
+        Instant start;
+        Instant end;
+        try {
+            start = OffsetDateTime.parse(attributes.path("timeframe").path("start").asText()).toInstant();
+            end = OffsetDateTime.parse(attributes.path("timeframe").path("end").asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            return error(400, "invalid", "Invalid input.", "timeframe needs a start and an end as ISO-8601 datetimes");
+        }
+        if (!end.isAfter(start) || Duration.between(start, end).compareTo(Duration.ofDays(366)) > 0) {
+            return error(400, "invalid", "Invalid input.", "timeframe must be a positive range of at most one year");
+        }
+        KlaviyoFilter filter;
+        try {
+            filter = KlaviyoFilter.parse(attributes.path("filter").asText(""));
+        } catch (IllegalArgumentException e) {
+            return error(400, "invalid", "Invalid filter.", e.getMessage());
+        }
+        for (KlaviyoFilter.Term term : filter.on("campaign_id")) {
+            if (term.value().split(",").length > 100) {
+                return error(400, "invalid", "Invalid filter.", "a list filter takes at most 100 values");
+            }
+        }
+        reports.incrementAndGet();
+        ObjectNode response = JSON.createObjectNode();
+        ObjectNode data = response.putObject("data").put("type", "campaign-values-report").put("id", java.util.UUID.randomUUID().toString());
+        ArrayNode results = data.putObject("attributes").putArray("results");
+        ArrayNode related = data.putObject("relationships").putObject("campaigns").putArray("data");
+        synchronized (this) {
+            for (Campaign campaign : campaigns.values()) {
+                boolean sent = !campaign.sendTime.isBefore(start) && campaign.sendTime.isBefore(end)
+                        && !campaign.sendTime.isAfter(clock.instant());
+                boolean channel = filter.on("send_channel").stream().allMatch(t -> t.text().equals(campaign.channel));
+                boolean listed = filter.on("campaign_id").stream().allMatch(t -> t.value().contains("\"" + campaign.id + "\""));
+                if (!sent || !channel || !listed) {
+                    continue;
+                }
+                ObjectNode result = results.addObject();
+                result.putObject("groupings").put("send_channel", campaign.channel).put("campaign_id", campaign.id)
+                        .put("campaign_message_id", campaign.messageId);
+                ObjectNode values = result.putObject("statistics");
+                statistics.forEach(s -> values.put(s, statistic(campaign, s)));
+                related.addObject().put("type", "campaign").put("id", campaign.id);
+            }
+        }
+        return FakeResponse.ok(response.toString());
+    }
+
+    private static BigDecimal statistic(Campaign campaign, String name) {
+        Map<String, BigDecimal> s = campaign.stats;
+        BigDecimal delivered = s.getOrDefault("delivered", BigDecimal.ZERO);
+        BigDecimal recipients = s.getOrDefault("recipients", BigDecimal.ZERO);
+        return switch (name) {
+            case "open_rate" -> ratio(s.get("opens_unique"), delivered);
+            case "click_rate" -> ratio(s.get("clicks_unique"), delivered);
+            case "conversion_rate" -> ratio(s.get("conversion_uniques"), delivered);
+            case "unsubscribe_rate" -> ratio(s.get("unsubscribe_uniques"), delivered);
+            case "bounce_rate" -> ratio(s.get("bounced"), recipients);
+            case "spam_complaint_rate" -> ratio(s.get("spam_complaints"), delivered);
+            case "delivery_rate" -> ratio(delivered, recipients);
+            case "revenue_per_recipient" -> ratio(s.get("conversion_value"), recipients);
+            default -> s.getOrDefault(name, BigDecimal.ZERO);
+        };
+    }
+
+    private static BigDecimal ratio(BigDecimal a, BigDecimal b) {
+        return a == null || b.signum() == 0 ? BigDecimal.ZERO : a.divide(b, MathContext.DECIMAL64).setScale(6, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    private static boolean matchesTime(List<KlaviyoFilter.Term> terms, Instant value) {
+        for (KlaviyoFilter.Term term : terms) {
+            Instant bound = OffsetDateTime.parse(term.text()).toInstant();
+            boolean ok = switch (term.operator()) {
+                case "greater-or-equal" -> !value.isBefore(bound);
+                case "greater-than" -> value.isAfter(bound);
+                case "less-than" -> value.isBefore(bound);
+                case "less-or-equal" -> !value.isAfter(bound);
+                case "equals" -> value.equals(bound);
+                default -> throw new IllegalArgumentException("operator " + term.operator() + " is not supported on datetimes");
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Page(int from, int to, int total, FakeResponse error) {
+    }
+
+    /** The page a request asks for: from its opaque cursor, refused when altered, stale or from another query. */
+    private Page page(RecordedRequest request, String resource, int total, int size) {
+        String cursor = request.queryParameter("page[cursor]").orElse(null);
+        int from = 0;
+        if (cursor != null) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                decoded = "";
+            }
+            String[] parts = decoded.split("\\|");
+            if (parts.length != 4 || !parts[0].equals(resource) || !parts[2].equals(String.valueOf(cursorEpoch))
+                    || !parts[3].equals(fingerprint(request))) {
+                return new Page(0, 0, total, error(400, "invalid", "Invalid input.", "Invalid cursor provided."));
+            }
+            from = Integer.parseInt(parts[1]);
+        }
+        return new Page(Math.min(from, total), Math.min(from + size, total), total, null);
+    }
+
+    private void links(ObjectNode body, RecordedRequest request, Page page) {
+        ObjectNode links = body.putObject("links");
+        String self = server.baseUrl() + request.path() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
+        links.put("self", self);
+        if (page.to() < page.total()) {
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString((request.path().substring(5) + "|"
+                    + page.to() + "|" + cursorEpoch + "|" + fingerprint(request)).getBytes(StandardCharsets.UTF_8));
+            String query = request.rawQuery() == null ? "" : request.rawQuery().replaceAll("(^|&)page%5Bcursor%5D=[^&]*", "")
+                    .replaceAll("(^|&)page\\[cursor\\]=[^&]*", "");
+            links.put("next", server.baseUrl() + request.path() + "?" + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
+                    + "page%5Bcursor%5D=" + cursor);
+        } else {
+            links.putNull("next");
+        }
+        links.putNull("prev");
+    }
+
+    /** What a cursor belongs to: the query without its cursor, so a cursor reused with another filter is refused. */
+    private static String fingerprint(RecordedRequest request) {
+        Map<String, String> query = new LinkedHashMap<>(request.query());
+        query.remove("page[cursor]");
+        return Integer.toHexString(query.toString().hashCode());
+    }
+
+    static String iso(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    static FakeResponse error(int status, String code, String title, String detail) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putArray("errors").addObject().put("id", java.util.UUID.randomUUID().toString())
+                .put("status", status).put("code", code).put("title", title).put("detail", detail);
+        error.putObject("source").put("pointer", "/data/");
+        error.putObject("links");
+        error.putObject("meta");
+        return FakeResponse.json(status, body.toString());
+    }
+
+    /** The Reporting API's fixed windows: a second, a minute, and the UTC day of the fake's clock. */
+    private static final class ReportingLimits {
+        private int perSecond = 1;
+        private int perMinute = 2;
+        private int perDay = 225;
+        private long secondStart;
+        private int inSecond;
+        private long minuteStart;
+        private int inMinute;
+        private int today;
+
+        synchronized void configure(int perSecond, int perMinute, int perDay) {
+            this.perSecond = perSecond;
+            this.perMinute = perMinute;
+            this.perDay = perDay;
+        }
+
+        synchronized void resetDay() {
+            today = 0;
+        }
+
+        synchronized Optional<FakeResponse> admit(Clock clock) {
+            long now = System.nanoTime();
+            if (now - secondStart >= 1_000_000_000L) {
+                secondStart = now;
+                inSecond = 0;
+            }
+            if (now - minuteStart >= 60_000_000_000L) {
+                minuteStart = now;
+                inMinute = 0;
+            }
+            if (today >= perDay) {
+                Instant midnight = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay()
+                        .toInstant(ZoneOffset.UTC);
+                return Optional.of(throttled(Duration.between(clock.instant(), midnight).toSeconds()));
+            }
+            if (inMinute >= perMinute) {
+                return Optional.of(throttled(Math.max(1, (60_000_000_000L - (now - minuteStart)) / 1_000_000_000L)));
+            }
+            if (inSecond >= perSecond) {
+                return Optional.of(throttled(1));
+            }
+            inSecond++;
+            inMinute++;
+            today++;
+            return Optional.empty();
+        }
+
+        private static FakeResponse throttled(long seconds) {
+            return error(429, "throttled", "Request was throttled.", "Request was throttled. Expected available in "
+                    + seconds + " seconds.").withHeader("Retry-After", String.valueOf(seconds));
+        }
+    }
+}
