@@ -67,7 +67,7 @@ final class CampaignValuesStream implements DailyStream {
         attributes.put("conversion_metric_id", connector.conversionMetricId());
         attributes.put("filter", "equals(send_channel,\"email\")");
         String currency = connector.currency().getCurrencyCode();
-        JsonNode results = connector.reporting().post("campaign-values-reports/", body.toString())
+        JsonNode results = connector.reporting().post("campaign-values-reports", body.toString())
                 .path("data").path("attributes").path("results");
         Instant fetched = connector.clock().instant();
         LocalDate asOf = LocalDate.ofInstant(fetched, ZoneOffset.UTC);

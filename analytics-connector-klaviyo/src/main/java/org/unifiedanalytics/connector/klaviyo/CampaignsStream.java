@@ -55,7 +55,7 @@ final class CampaignsStream implements CursorStream {
         int channel = Integer.parseInt(bar < 0 ? token : token.substring(0, bar));
         JsonNode body;
         try {
-            body = bar < 0 ? connector.api().get("campaigns/", Map.of(
+            body = bar < 0 ? connector.api().get("campaigns", Map.of(
                     "filter", "and(equals(messages.channel,\"" + CHANNELS.get(channel) + "\"),greater-or-equal(updated_at,"
                             + since + "),less-than(updated_at," + until + "))",
                     "include", "campaign-messages", "sort", "updated_at"))

@@ -67,7 +67,7 @@ final class EventsStream implements CursorStream {
         String metric = metrics.get(index);
         JsonNode body;
         try {
-            body = bar < 0 ? connector.api().get("events/", Map.of(
+            body = bar < 0 ? connector.api().get("events", Map.of(
                     "filter", "and(equals(metric_id,\"" + connector.metricId(metric, true) + "\"),greater-or-equal(datetime,"
                             + since + "),less-than(datetime," + until + "))",
                     "sort", "datetime", "include", "profile", "fields[profile]", "email",

@@ -102,7 +102,7 @@ final class KlaviyoConnector implements Connector {
     @Override
     public CheckResult check() {
         try {
-            JsonNode data = api.get("accounts/").path("data").path(0);
+            JsonNode data = api.get("accounts").path("data").path(0);
             String name = data.path("attributes").path("contact_information").path("organization_name").asText(data.path("id").asText());
             String conversion = conversionMetricId();
             return CheckResult.ok("connected to Klaviyo account " + name + " (" + data.path("id").asText() + ", "
@@ -120,7 +120,7 @@ final class KlaviyoConnector implements Connector {
     /** The account's currency, in which conversion values are reported. */
     Currency currency() {
         if (currency == null) {
-            String code = api.get("accounts/").path("data").path(0).path("attributes").path("preferred_currency").asText("");
+            String code = api.get("accounts").path("data").path(0).path("attributes").path("preferred_currency").asText("");
             if (code.isEmpty()) {
                 throw new AnalyticsException("Klaviyo's account answer has no preferred_currency: conversion values cannot be stored");
             }
@@ -137,7 +137,7 @@ final class KlaviyoConnector implements Connector {
     /** The id of a metric by name; Klaviyo's own integration wins for its email metrics. */
     String metricId(String name, boolean preferKlaviyo) {
         return metricIds.computeIfAbsent(name, n -> {
-            JsonNode data = api.get("metrics/", Map.of("filter", "equals(name,\"" + n + "\")")).path("data");
+            JsonNode data = api.get("metrics", Map.of("filter", "equals(name,\"" + n + "\")")).path("data");
             List<JsonNode> found = new ArrayList<>();
             data.forEach(found::add);
             if (found.size() > 1 && preferKlaviyo) {

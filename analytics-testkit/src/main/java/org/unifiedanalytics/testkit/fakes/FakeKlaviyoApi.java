@@ -129,11 +129,14 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         metric("Opened Email", "Klaviyo");
         metric("Clicked Email", "Klaviyo");
         metric("Placed Order", "Shopify");
-        server.route("GET", "/api/accounts", this::accounts);
-        server.route("GET", "/api/metrics", this::metrics);
-        server.route("GET", "/api/campaigns", this::campaigns);
-        server.route("GET", "/api/events", this::events);
-        server.route("POST", "/api/campaign-values-reports", this::campaignValues);
+        // Klaviyo answers its paths with and without the trailing slash its own links carry.
+        for (String slash : new String[]{"", "/"}) {
+            server.route("GET", "/api/accounts" + slash, this::accounts);
+            server.route("GET", "/api/metrics" + slash, this::metrics);
+            server.route("GET", "/api/campaigns" + slash, this::campaigns);
+            server.route("GET", "/api/events" + slash, this::events);
+            server.route("POST", "/api/campaign-values-reports" + slash, this::campaignValues);
+        }
     }
 
     /** A fake account whose private API key is {@code apiKey}; event times and the reporting day follow the clock. */
@@ -526,7 +529,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
                 decoded = "";
             }
             String[] parts = decoded.split("\\|");
-            if (parts.length != 4 || !parts[0].equals(resource) || !parts[2].equals(String.valueOf(cursorEpoch))
+            if (parts.length != 4 || !parts[0].equals(resource(request)) || !parts[2].equals(String.valueOf(cursorEpoch))
                     || !parts[3].equals(fingerprint(request))) {
                 return new Page(0, 0, total, error(400, "invalid", "Invalid input.", "Invalid cursor provided."));
             }
@@ -540,7 +543,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         String self = server.baseUrl() + request.path() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
         links.put("self", self);
         if (page.to() < page.total()) {
-            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString((request.path().substring(5) + "|"
+            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString((resource(request) + "|"
                     + page.to() + "|" + cursorEpoch + "|" + fingerprint(request)).getBytes(StandardCharsets.UTF_8));
             String query = request.rawQuery() == null ? "" : request.rawQuery().replaceAll("(^|&)page%5Bcursor%5D=[^&]*", "")
                     .replaceAll("(^|&)page\\[cursor\\]=[^&]*", "");
@@ -550,6 +553,10 @@ public final class FakeKlaviyoApi implements AutoCloseable {
             links.putNull("next");
         }
         links.putNull("prev");
+    }
+
+    private static String resource(RecordedRequest request) {
+        return request.path().replaceAll("^/api/|/$", "");
     }
 
     /** What a cursor belongs to: the query without its cursor, so a cursor reused with another filter is refused. */
