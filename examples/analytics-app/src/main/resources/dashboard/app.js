@@ -24,10 +24,12 @@
     views: 'TikTok views', engagement_rate: 'TikTok engagement rate', followers_gained: 'TikTok followers gained',
     sessions: 'Website sessions', engaged_session_rate: 'Engaged-session rate', conversion_rate: 'Conversion rate',
     open_rate: 'Email open rate', click_rate: 'Email click rate', orders: 'Orders', revenue: 'Revenue',
-    average_order_value: 'Average order value', refunds: 'Refunds'
+    average_order_value: 'Average order value', refunds: 'Refunds', users: 'Website users',
+    'website.conversion_rate': 'Website conversion rate', 'email.conversion_rate': 'Email conversion rate',
+    revenue_per_recipient: 'Email revenue per recipient'
   };
   const RATES = new Set(['engagement_rate', 'engaged_session_rate', 'conversion_rate', 'open_rate', 'click_rate']);
-  const MONEY = new Set(['revenue', 'average_order_value', 'refunds']);
+  const MONEY = new Set(['revenue', 'average_order_value', 'refunds', 'revenue_per_recipient']);
 
   function format(kpi, value) {
     if (value === null || value === undefined) return '–';
@@ -57,14 +59,14 @@
       const last = series[series.length - 1];
       const k = last.value !== null ? last : series.filter(s => s.value !== null).pop();
       // Rates and users are not additive: the card shows the latest period's own value, never a sum of periods.
-      const summed = RATES.has(k.name) || k.name === 'average_order_value' || k.name === 'users' ? k.value
+      const summed = RATES.has(k.name) || ['average_order_value', 'users', 'revenue_per_recipient'].includes(k.name) ? k.value
         : total.reduce((a, b) => a + b, 0);
       const caveats = [...new Set(series.flatMap(s => s.caveats || []))];
       const change = k.change !== null && k.change !== undefined ? Number(k.change) : null;
       const div = document.createElement('div');
       div.className = 'card';
       div.dataset.kpi = k.channel + '.' + k.name + (k.currency ? '.' + k.currency : '');
-      div.innerHTML = '<div class="label">' + (NAMES[k.name] || k.name) + (k.currency ? ' (' + k.currency + ')' : '') + '</div>'
+      div.innerHTML = '<div class="label">' + (NAMES[k.channel + '.' + k.name] || NAMES[k.name] || k.name) + (k.currency ? ' (' + k.currency + ')' : '') + '</div>'
         + '<div class="value">' + format(k, summed) + '</div>'
         + '<div class="change ' + (change === null ? '' : change >= 0 ? 'up' : 'down') + '">'
         + (change === null ? 'no previous period' : (change >= 0 ? '▲ ' : '▼ ') + percent.format(Math.abs(change)) + ' vs previous') + '</div>'

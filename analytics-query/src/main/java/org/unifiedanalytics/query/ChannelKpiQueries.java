@@ -33,7 +33,7 @@ import org.unifiedanalytics.model.Warehouse;
 /**
  * Channel KPIs by day, week or month, each with its change from the previous bucket: TikTok views,
  * engagement rate and followers gained; website sessions, users, engaged-session rate and conversion rate; email
- * open, click and conversion rates; orders, revenue, average order value and refunds per currency.
+ * open, click and conversion rates and revenue per recipient (per currency); orders, revenue, average order value and refunds per currency.
  *
  * <pre>{@code
  * List<Kpi> weekly = ChannelKpiQueries.on(warehouse).kpis(Period.lastDays(90), Granularity.WEEK);
@@ -120,17 +120,20 @@ public final class ChannelKpiQueries {
         var c = EMAIL_CAMPAIGN;
         var latest = DSL.select(e.PLATFORM, e.CAMPAIGN_ID, max(e.REPORT_DATE).as("latest")).from(e)
                 .where(e.COUNTING.eq("lifetime")).groupBy(e.PLATFORM, e.CAMPAIGN_ID).asTable("latest");
-        var snapshot = DSL.select(e.PLATFORM, e.CAMPAIGN_ID, e.DELIVERED, e.UNIQUE_OPENS, e.UNIQUE_CLICKS, e.CONVERSIONS)
+        var snapshot = DSL.select(e.PLATFORM, e.CAMPAIGN_ID, e.DELIVERED, e.UNIQUE_OPENS, e.UNIQUE_CLICKS, e.CONVERSIONS,
+                        e.RECIPIENTS, e.CONVERSION_VALUE, e.CURRENCY)
                 .from(e).join(latest).on(e.PLATFORM.eq(latest.field(e.PLATFORM)), e.CAMPAIGN_ID.eq(latest.field(e.CAMPAIGN_ID)),
                         e.REPORT_DATE.eq(latest.field("latest", LocalDate.class)))
                 .where(e.COUNTING.eq("lifetime"))
                 .unionAll(DSL.select(e.PLATFORM, e.CAMPAIGN_ID, sum(e.DELIVERED).cast(Long.class), sum(e.UNIQUE_OPENS).cast(Long.class),
-                        sum(e.UNIQUE_CLICKS).cast(Long.class), sum(e.CONVERSIONS).cast(Long.class))
-                        .from(e).where(e.COUNTING.eq("daily")).groupBy(e.PLATFORM, e.CAMPAIGN_ID))
+                        sum(e.UNIQUE_CLICKS).cast(Long.class), sum(e.CONVERSIONS).cast(Long.class),
+                        sum(e.RECIPIENTS).cast(Long.class), sum(e.CONVERSION_VALUE), e.CURRENCY)
+                        .from(e).where(e.COUNTING.eq("daily")).groupBy(e.PLATFORM, e.CAMPAIGN_ID, e.CURRENCY))
                 .asTable("campaign_totals");
         Field<LocalDateTime> sent = c.SEND_TIME;
         dsl.select(sent, snapshot.field(e.DELIVERED), snapshot.field(e.UNIQUE_OPENS), snapshot.field(e.UNIQUE_CLICKS),
-                        snapshot.field(e.CONVERSIONS))
+                        snapshot.field(e.CONVERSIONS), snapshot.field(e.RECIPIENTS), snapshot.field(e.CONVERSION_VALUE),
+                        snapshot.field(e.CURRENCY))
                 .from(snapshot).join(c).on(c.PLATFORM.eq(snapshot.field(e.PLATFORM)), c.CAMPAIGN_ID.eq(snapshot.field(e.CAMPAIGN_ID)))
                 .where(sent.ge(utc(period.from())), sent.lt(utc(period.to())))
                 .forEach(r -> {
@@ -139,6 +142,12 @@ public final class ChannelKpiQueries {
                     add(sums, "email|unique_opens|", bucket, r.value3());
                     add(sums, "email|unique_clicks|", bucket, r.value4());
                     add(sums, "email|conversions|", bucket, r.value5());
+                    if (r.value8() != null && r.value7() != null) {
+                        // Money per currency: a campaign's value and its recipients count under the value's currency.
+                        String currency = r.value8().strip();
+                        add(sums, "email|conversion_value|" + currency, bucket, r.value7());
+                        add(sums, "email|valued_recipients|" + currency, bucket, r.value6());
+                    }
                 });
 
         var o = SALES_ORDER;
@@ -178,6 +187,12 @@ public final class ChannelKpiQueries {
                 value(sums, "email|delivered|", b)));
         emit(kpis, buckets, "email", "conversion_rate", "", b -> Kpi.rate(value(sums, "email|conversions|", b),
                 value(sums, "email|delivered|", b)));
+        List<String> emailCurrencies = sums.keySet().stream().filter(k -> k.startsWith("email|conversion_value|"))
+                .map(k -> k.substring("email|conversion_value|".length())).sorted().toList();
+        for (String currency : emailCurrencies) {
+            emit(kpis, buckets, "email", "revenue_per_recipient", currency, b -> Kpi.rate(
+                    value(sums, "email|conversion_value|" + currency, b), value(sums, "email|valued_recipients|" + currency, b)));
+        }
         List<String> currencies = sums.keySet().stream().filter(k -> k.startsWith("sales|orders|"))
                 .map(k -> k.substring("sales|orders|".length())).sorted().toList();
         for (String currency : currencies) {

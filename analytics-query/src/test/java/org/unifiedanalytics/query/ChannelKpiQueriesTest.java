@@ -44,7 +44,7 @@ class ChannelKpiQueriesTest {
                     new EmailCampaignMetrics("klaviyo", "c1", LocalDate.of(2024, 5, 8), "kl", Counting.LIFETIME, 1000L, 990L,
                             300L, 290L, 50L, 40L, 5L, null, 1L, 10L, 0L, sent),
                     new EmailCampaignMetrics("klaviyo", "c1", LocalDate.of(2024, 5, 10), "kl", Counting.LIFETIME, 1000L, 990L,
-                            320L, 310L, 60L, 45L, 9L, null, 1L, 10L, 0L, sent),
+                            320L, 310L, 60L, 45L, 9L, Money.of("450.00", "EUR"), 1L, 10L, 0L, sent),
                     order("o1", "2024-05-07T10:00:00Z", "30.00", "EUR", "0"),
                     order("o2", "2024-05-08T10:00:00Z", "10.00", "EUR", "5.00"),
                     order("o3", "2024-05-14T10:00:00Z", "60.00", "EUR", "0"),
@@ -89,6 +89,8 @@ class ChannelKpiQueriesTest {
                 org.assertj.core.api.Assertions.within(1e-12));
         assertThat(kpi(kpis, "email", "conversion_rate", "", WEEK1).orElseThrow().doubleValue()).isCloseTo(9 / 990.0,
                 org.assertj.core.api.Assertions.within(1e-12));
+        // 450.00 EUR of conversions over the campaign's 1,000 recipients, at its latest snapshot
+        assertValue(kpi(kpis, "email", "revenue_per_recipient", "EUR", WEEK1), "0.45");
     }
 
     @OnEachDatabase

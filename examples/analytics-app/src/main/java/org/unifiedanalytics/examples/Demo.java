@@ -40,6 +40,7 @@ import org.unifiedanalytics.query.Period;
 import org.unifiedanalytics.testkit.Fault;
 import org.unifiedanalytics.testkit.FakeApiServer;
 import org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics;
+import org.unifiedanalytics.testkit.fakes.FakeKlaviyoApi;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokApi;
 
 import com.example.storeorders.fake.FakeStoreOrdersApi;
@@ -104,6 +105,7 @@ public final class Demo {
         try (FakeTikTokApi tiktok = brand.tiktok();
              FakeApiServer store = FakeStoreOrdersApi.start(List.of(brand.orders()));
              FakeGoogleAnalytics ga4 = brand.ga4(brand.orders(), java.time.Clock.systemUTC());
+             FakeKlaviyoApi klaviyo = brand.klaviyo(brand.orders(), java.time.Clock.systemUTC());
              Warehouse warehouse = Warehouse.embedded(dir.resolve("analytics"))) {
             tiktok.server().delayEveryResponse(Duration.ofMillis(10));
             tiktok.server().inject(Fault.serverError(503));
@@ -114,7 +116,7 @@ public final class Demo {
             ga4.server().delayEveryResponse(Duration.ofMillis(5));
             ga4.server().inject(Fault.serverError(503));
             System.out.println("Fake TikTok API for Business at " + tiktok.baseUrl() + ", fake store at " + store.baseUrl()
-                    + ", fake GA4 Data API at " + ga4.baseUrl());
+                    + ", fake GA4 Data API at " + ga4.baseUrl() + ", fake Klaviyo at " + klaviyo.baseUrl());
 
             // The fakes are new each run, with new tokens: the demo keeps credentials in memory.
             Map<String, CredentialStore> credentials = new ConcurrentHashMap<>();
@@ -131,13 +133,16 @@ public final class Demo {
                     "credentials_json", ga4.tokens().newServiceAccountKey("demo@clay-and-co.iam.gserviceaccount.com"),
                     "base_url", ga4.baseUrl(), "retry_initial_delay", "200ms"));
 
+            ConfigValues klaviyoConfig = ConfigValues.of(Map.of("api_key", DemoBrand.KLAVIYO_KEY, "base_url", klaviyo.baseUrl(),
+                    "reports_per_minute", "60", "retry_initial_delay", "200ms"));
+
             boolean firstRun = ingestion.status().isEmpty();
             DateRange ninetyDays = new DateRange(brand.today.minusDays(89), brand.today.plusDays(1));
             List<SyncReport> reports = new ArrayList<>();
             System.out.println();
             System.out.println(firstRun ? "Backfilling 90 days ..." : "Syncing incrementally (the data is already here) ...");
             for (var connector : List.of(Map.entry("tiktok", tiktokConfig), Map.entry("store-orders", storeConfig),
-                    Map.entry("ga4", ga4Config))) {
+                    Map.entry("ga4", ga4Config), Map.entry("klaviyo", klaviyoConfig))) {
                 SyncRequest request = firstRun ? SyncRequest.backfill(connector.getKey(), connector.getValue(), ninetyDays)
                         : SyncRequest.incremental(connector.getKey(), connector.getValue());
                 reports.add(ingestion.sync(progressBars ? request.withProgress(new ProgressBars()) : request));

@@ -190,6 +190,52 @@ final class DemoBrand {
         return ga4;
     }
 
+    static final String KLAVIYO_KEY = "pk_demo_clay_and_co_0000000000";
+
+    /**
+     * Klaviyo with the brand's two newsletters, each sent weekly: their results, the opens and clicks of
+     * subscribers who never buy, and, for every buyer's visit from an email, that buyer's open and click of the
+     * campaign a few minutes before it (the same email the store has, so both meet on one journey).
+     */
+    org.unifiedanalytics.testkit.fakes.FakeKlaviyoApi klaviyo(FakeStoreOrdersApi.FakeOrder[] orders, java.time.Clock clock) {
+        var klaviyo = org.unifiedanalytics.testkit.fakes.FakeKlaviyoApi.start(KLAVIYO_KEY, clock).currency("EUR");
+        // The Reporting API's real limits (1/s, 2/min) would make the demo wait a minute per report.
+        klaviyo.reportingLimits(5, 60, 225);
+        Random random = new Random(17);
+        for (int week = 0; week < 13; week++) {
+            for (String name : List.of("spring-sale", "new-glazes")) {
+                Instant sent = now.minus(89 - week * 7L - (name.equals("new-glazes") ? 3 : 0), ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
+                if (!sent.isBefore(now)) {
+                    continue;
+                }
+                long recipients = 1_150 + random.nextInt(100);
+                long delivered = recipients - 5 - random.nextInt(10);
+                long uniqueOpens = delivered * (35 + random.nextInt(15)) / 100;
+                long uniqueClicks = uniqueOpens * (8 + random.nextInt(6)) / 100;
+                klaviyo.campaign("01JDEMO" + week + name.charAt(0), name, "email", sent,
+                        name.equals("spring-sale") ? "Spring sale: 20% off speckled mugs" : "New glazes are out of the kiln")
+                        .stats(recipients, delivered, uniqueOpens * 13 / 10, uniqueOpens, uniqueClicks * 3 / 2, uniqueClicks,
+                                2 + random.nextInt(6), (60 + random.nextInt(300)) + ".00");
+                for (int i = 0; i < 30; i++) {
+                    String subscriber = "subscriber" + random.nextInt(400) + "@example.com";
+                    Instant opened = sent.plus(5 + random.nextInt(600), ChronoUnit.MINUTES);
+                    if (opened.isBefore(now)) {
+                        klaviyo.event("Opened Email", subscriber, opened, name);
+                    }
+                }
+            }
+        }
+        for (FakeOrder order : orders) {
+            for (Visit visit : order.visits()) {
+                if ("klaviyo".equals(visit.utmSource())) {
+                    klaviyo.event("Opened Email", order.email(), visit.at().minus(7, ChronoUnit.MINUTES), visit.utmCampaign());
+                    klaviyo.event("Clicked Email", order.email(), visit.at().minus(1, ChronoUnit.MINUTES), visit.utmCampaign());
+                }
+            }
+        }
+        return klaviyo;
+    }
+
     private static List<String> key(Visit visit, LocalDate day) {
         if (visit.utmSource() == null) {
             return List.of(day.toString(), "(direct)", "(none)", "(direct)");

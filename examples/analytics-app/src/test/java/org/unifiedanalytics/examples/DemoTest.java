@@ -26,6 +26,14 @@ class DemoTest {
         result.attribution().forEach((model, rows) -> result.conversionRevenue().forEach((currency, revenue) ->
                 assertThat(rows.stream().filter(r -> r.currency().equals(currency)).map(AttributedRevenue::attributedRevenue)
                         .reduce(BigDecimal.ZERO, BigDecimal::add)).as(model + " " + currency).isEqualByComparingTo(revenue)));
+        assertThat(result.reports()).filteredOn(r -> r.connector().equals("klaviyo")).singleElement()
+                .satisfies(r -> assertThat(r.recordsWritten()).isGreaterThan(100));
+        // Email clicks precede some orders: every model credits email with revenue.
+        result.attribution().forEach((model, rows) -> assertThat(rows).as(model.toString())
+                .anySatisfy(r -> {
+                    assertThat(r.groupKey()).isEqualTo("email");
+                    assertThat(r.attributedRevenue()).isPositive();
+                }));
         var funnel = result.funnel();
         assertThat(funnel.stage("awareness").value()).isGreaterThanOrEqualTo(funnel.stage("engagement").value());
         assertThat(funnel.stage("engagement").value()).isGreaterThanOrEqualTo(funnel.stage("interest").value());
