@@ -29,8 +29,15 @@ public final class CommonKeys {
     public static final ConfigKey INITIAL_DAYS = ConfigKey.integer("initial_days").defaultValue("30")
             .doc("how many days back a first incremental sync reads").build();
 
+    /**
+     * When the optional scheduler refreshes the instance: {@code every 1h}, {@code daily 06:00 Europe/Paris},
+     * or {@code off}. Read by {@code analytics-scheduler}; a sync run by hand ignores it.
+     */
+    public static final ConfigKey SCHEDULE = ConfigKey.string("schedule").defaultValue("daily 04:00 UTC")
+            .doc("when the scheduler refreshes this connector: 'every 1h', 'daily 06:00 Europe/Paris' or 'off'").build();
+
     public static final List<ConfigKey> ALL = List.of(INSTANCE, CONNECT_TIMEOUT, REQUEST_TIMEOUT, MAX_RETRIES,
-            RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, REQUESTS_PER_SECOND, REQUESTS_PER_MINUTE, INITIAL_DAYS);
+            RETRY_INITIAL_DELAY, RETRY_MAX_DELAY, REQUESTS_PER_SECOND, REQUESTS_PER_MINUTE, INITIAL_DAYS, SCHEDULE);
 
     private CommonKeys() {
     }
