@@ -73,7 +73,8 @@ public final class RefreshScheduler implements AutoCloseable {
         this.connectors = Map.copyOf(connectors);
         Map<String, ScheduledConnector> scheduled = new LinkedHashMap<>(connectors);
         scheduled.values().removeIf(c -> c.schedule() instanceof RefreshSchedule.Off);
-        this.tasks = new RefreshTasks(ingestion, scheduled, builder.retries, builder.initialBackoff, builder.meters);
+        this.tasks = new RefreshTasks(ingestion, scheduled, builder.retries, builder.initialBackoff, builder.pollingInterval,
+                builder.meters);
         this.refresh = tasks.refreshTask();
         this.backfill = tasks.backfillTask();
         List<Task<?>> known = List.of(refresh, backfill);

@@ -14,6 +14,7 @@ import org.unifiedanalytics.connect.stream.DateRange;
 import org.unifiedanalytics.ingest.Ingestion;
 import org.unifiedanalytics.ingest.StreamOutcome;
 import org.unifiedanalytics.ingest.StreamReport;
+import org.unifiedanalytics.ingest.SyncAlreadyRunningException;
 import org.unifiedanalytics.ingest.SyncReport;
 import org.unifiedanalytics.ingest.SyncRequest;
 
@@ -44,9 +45,15 @@ public final class RefreshTasks {
     private final int retries;
     private final Duration initialBackoff;
     private final MeterRegistry meters;
+    private final Duration busyRetry;
 
+    /**
+     * @param busyRetry how soon to try again when another run of the same connector instance holds its lock (a
+     *                  backfill beside a refresh, a sync by hand): waiting is not failing
+     */
     public RefreshTasks(Ingestion ingestion, Map<String, ScheduledConnector> connectors, int retries, Duration initialBackoff,
-                        MeterRegistry meters) {
+                        Duration busyRetry, MeterRegistry meters) {
+        this.busyRetry = busyRetry;
         this.ingestion = ingestion;
         this.connectors = Map.copyOf(connectors);
         this.retries = retries;
@@ -81,7 +88,12 @@ public final class RefreshTasks {
                         return (complete, operations) -> operations.reschedule(complete,
                                 complete.getTimeDone().plus(UNKNOWN_CONNECTOR_RETRY));
                     }
-                    SyncReport report = ingestion.sync(SyncRequest.incremental(connector.connectorId(), connector.values()));
+                    SyncReport report;
+                    try {
+                        report = ingestion.sync(SyncRequest.incremental(connector.connectorId(), connector.values()));
+                    } catch (SyncAlreadyRunningException busy) {
+                        return later();
+                    }
                     return next(connector.instance(), report, done -> connector.schedule().next(done));
                 });
     }
@@ -103,7 +115,12 @@ public final class RefreshTasks {
                                 complete.getTimeDone().plus(UNKNOWN_CONNECTOR_RETRY));
                     }
                     DateRange range = new DateRange(LocalDate.parse(job.from()), LocalDate.parse(job.toExclusive()));
-                    SyncReport report = ingestion.sync(SyncRequest.backfill(connector.connectorId(), connector.values(), range));
+                    SyncReport report;
+                    try {
+                        report = ingestion.sync(SyncRequest.backfill(connector.connectorId(), connector.values(), range));
+                    } catch (SyncAlreadyRunningException busy) {
+                        return later();
+                    }
                     return next(connector.instance(), report, null);
                 });
     }
@@ -137,6 +154,10 @@ public final class RefreshTasks {
             return (complete, operations) -> operations.remove();
         }
         return (complete, operations) -> operations.reschedule(complete, regular.apply(complete.getTimeDone()));
+    }
+
+    private <T> CompletionHandler<T> later() {
+        return (complete, operations) -> operations.reschedule(complete, complete.getTimeDone().plus(busyRetry));
     }
 
     private void count(String instance, String outcome) {
