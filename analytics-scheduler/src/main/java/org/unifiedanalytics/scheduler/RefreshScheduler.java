@@ -309,6 +309,9 @@ public final class RefreshScheduler implements AutoCloseable {
             if (retries < 0) {
                 problems.add("retries must not be negative, got " + retries);
             }
+            if (missedHeartbeats < 4) {
+                problems.add("a node is dead after at least 4 missed heartbeats (db-scheduler's floor), got " + missedHeartbeats);
+            }
             if (threads < 1) {
                 problems.add("threads must be at least 1, got " + threads);
             }

@@ -15,7 +15,7 @@ import org.unifiedanalytics.model.schema.Analytics;
  * and checkpoints are left out, since two equal syncs assign them differently.
  */
 public final class WarehouseSnapshot {
-    private static final Set<String> LEFT_OUT_TABLES = Set.of("sync_run", "sync_state", "credential");
+    private static final Set<String> LEFT_OUT_TABLES = Set.of("sync_run", "sync_state", "credential", "analytics_scheduled_tasks");
     private static final Set<String> SURROGATE_IDS = Set.of("touchpoint_id", "conversion_id");
 
     private WarehouseSnapshot() {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The command line over the SDK's public API: {@code connectors}, {@code check}, {@code sync},
- * {@code backfill} and {@code status}. Configuration comes from a properties file
+ * {@code backfill}, {@code status} and {@code run} (the scheduler, until stopped). Configuration comes from a properties file
  * ({@code <connector>.<key>=value}) and {@code ANALYTICS_<CONNECTOR>_<KEY>} environment variables,
  * which win; the warehouse is an embedded H2 file unless {@code --database} names a JDBC URL.
  *
@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "analytics", mixinStandardHelpOptions = true, version = "Unified Analytics 0.1.0",
         description = "Sync marketing and sales sources into the analytics warehouse.",
-        subcommands = {Cli.Connectors.class, Cli.Check.class, Cli.Sync.class, Cli.Backfill.class, Cli.Status.class,
+        subcommands = {Cli.Connectors.class, Cli.Check.class, Cli.Sync.class, Cli.Backfill.class, Cli.Status.class, RunCommand.class,
                 QueryCommands.Import.class, QueryCommands.Attribution.class, QueryCommands.Funnel.class, QueryCommands.Kpis.class})
 public final class Cli {
 
@@ -55,6 +55,10 @@ public final class Cli {
 
     @Option(names = "--database-user", defaultValue = "${env:ANALYTICS_DATABASE_USER}")
     String databaseUser;
+
+    @Option(names = "--database-schema", defaultValue = "analytics",
+            description = "the schema the SDK keeps its tables in, with --database (default: ${DEFAULT-VALUE})")
+    String databaseSchema;
 
     @Option(names = "--database-password", defaultValue = "${env:ANALYTICS_DATABASE_PASSWORD}", arity = "0..1",
             interactive = true, description = "asked for when given without a value")
@@ -91,7 +95,7 @@ public final class Cli {
 
     Warehouse openWarehouse() {
         Warehouse warehouse = database == null || database.isBlank() ? Warehouse.embedded(embedded)
-                : Warehouse.connect(database, databaseUser, databasePassword);
+                : Warehouse.builder().jdbcUrl(database).credentials(databaseUser, databasePassword).schema(databaseSchema).build();
         warehouse.migrate();
         return warehouse;
     }
