@@ -144,7 +144,7 @@
     body.innerHTML = '';
     const rows = data.freshness || [];
     if (rows.length === 0) {
-      body.innerHTML = '<tr><td colspan="6" class="empty">No sync has run yet.</td></tr>';
+      body.innerHTML = '<tr><td colspan="7" class="empty">No sync has run yet.</td></tr>';
       return;
     }
     rows.forEach(s => {
@@ -156,6 +156,12 @@
         + '<td class="' + (failed ? 'failed' : '') + '">' + s.lastStatus + (s.lastError ? ': ' + s.lastError : '') + '</td>'
         + '<td>' + (s.lastSuccessAt ? new Date(s.lastSuccessAt).toLocaleString(locale) : 'never') + '</td>'
         + '<td class="num">' + (lag === null ? '–' : integer.format(lag) + ' min') + '</td>';
+      // The next scheduled refresh, when a scheduler keeps this connector fresh (text only, never markup).
+      const next = document.createElement('td');
+      const planned = (data.nextRuns || {})[s.instance];
+      next.textContent = planned === undefined ? 'not scheduled'
+        : planned.startsWith('waiting') ? planned : new Date(planned).toLocaleString(locale);
+      tr.appendChild(next);
       body.appendChild(tr);
     });
   }

@@ -148,6 +148,21 @@ public final class RefreshScheduler implements AutoCloseable {
                 .fetchOptional(ANALYTICS_SCHEDULED_TASKS.EXECUTION_TIME).map(java.time.OffsetDateTime::toInstant);
     }
 
+    /**
+     * The next refresh of every connector instance a scheduler put in this warehouse, read from its table (no
+     * scheduler need run here): an instant, or empty while the instance waits for re-authorization.
+     */
+    public static Map<String, Optional<Instant>> nextRuns(Warehouse warehouse) {
+        Map<String, Optional<Instant>> next = new java.util.TreeMap<>();
+        warehouse.dsl().select(ANALYTICS_SCHEDULED_TASKS.TASK_INSTANCE, ANALYTICS_SCHEDULED_TASKS.EXECUTION_TIME)
+                .from(ANALYTICS_SCHEDULED_TASKS).where(ANALYTICS_SCHEDULED_TASKS.TASK_NAME.eq(RefreshTasks.REFRESH))
+                .forEach(r -> {
+                    Instant at = r.value2().toInstant();
+                    next.put(r.value1(), at.isBefore(Schedule.NEVER) ? Optional.of(at) : Optional.empty());
+                });
+        return next;
+    }
+
     /** Every stream of every configured connector: last success and failure, next run, lag, and whether it is late. */
     public List<RefreshStatus> status() {
         Instant now = clock.instant();

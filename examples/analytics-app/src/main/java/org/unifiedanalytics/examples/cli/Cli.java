@@ -209,13 +209,16 @@ public final class Cli {
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 List<StreamStatus> status = cli.ingestion(warehouse).status();
+                var nextRuns = org.unifiedanalytics.scheduler.RefreshScheduler.nextRuns(warehouse);
                 if (status.isEmpty()) {
                     System.out.println("no sync has run yet");
                 }
                 for (StreamStatus s : status) {
-                    System.out.printf("%-16s %-16s %-14s last %-11s %-24s %s%s%n", s.instance(), s.account(), s.stream(),
+                    String next = !nextRuns.containsKey(s.instance()) ? ""
+                            : nextRuns.get(s.instance()).map(t -> ", next run " + t).orElse(", waiting for re-authorization");
+                    System.out.printf("%-16s %-16s %-14s last %-11s %-24s %s%s%s%n", s.instance(), s.account(), s.stream(),
                             s.lastMode(), s.lastStatus(), s.freshness().map(f -> "fresh as of " + human(f) + " ago")
-                                    .orElse("never succeeded"), s.lastError().map(e -> " - " + e).orElse(""));
+                                    .orElse("never succeeded"), next, s.lastError().map(e -> " - " + e).orElse(""));
                 }
                 return 0;
             }

@@ -31,7 +31,7 @@ class RunCommandTest {
 
             assertThat(run.code()).as(run.out()).isZero();
             assertThat(run.out()).contains("Refreshing store-orders on their schedules", "every 1h", "last SUCCEEDED");
-            assertThat(status.out()).contains("store-orders", "SUCCEEDED");
+            assertThat(status.out()).contains("store-orders", "SUCCEEDED", ", next run 20");
         }
     }
 
