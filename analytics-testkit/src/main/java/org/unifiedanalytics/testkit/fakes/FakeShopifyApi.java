@@ -20,8 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A fake Shopify GraphQL Admin API: {@code POST /admin/api/{version}/graphql.json} with the
  * {@code X-Shopify-Access-Token} header (401 otherwise), a pinned version (404 for another), orders
- * filtered by the {@code updated_at} search syntax and paged by {@code pageInfo} cursors, and a
- * calculated-cost leaky bucket: every answer reports {@code extensions.cost.throttleStatus}, and a query
+ * filtered by the {@code updated_at} search syntax and paged by {@code pageInfo} cursors, each query's
+ * requested cost computed as Shopify documents it ({@link ShopifyQueryCost}) and refused above 1,000 with
+ * {@code MAX_COST_EXCEEDED}, {@code first} above 250 refused, and a calculated-cost leaky bucket: every answer reports {@code extensions.cost.throttleStatus}, and a query
  * costing more than what is available is answered {@code THROTTLED} with HTTP 200.
  *
  * <p>An order's line items come at most {@code lineItems(first: N)} at a time, with their own
@@ -50,6 +51,7 @@ public final class FakeShopifyApi implements AutoCloseable {
     private boolean bulkBusy;
     private boolean refuseDownloads;
     private int tokensSentToStorage;
+    private double maxRequested;
 
     /** A bulk operation of the fake: its result is fixed when it starts; {@code polls} counts status queries. */
     private static final class BulkOperation {
@@ -118,6 +120,11 @@ public final class FakeShopifyApi implements AutoCloseable {
         return tokensSentToStorage;
     }
 
+    /** The highest requested query cost seen, refused or not (Shopify refuses above 1,000). */
+    public synchronized double maxRequestedCost() {
+        return maxRequested;
+    }
+
     /** How many queries were answered THROTTLED. */
     public synchronized int throttledCount() {
         return throttled;
@@ -147,7 +154,27 @@ public final class FakeShopifyApi implements AutoCloseable {
         String query = body.path("query").asText();
         JsonNode variables = body.path("variables");
         int first = variables.path("first").asInt(50);
-        double requested = query.contains("orders(") ? 2 + first * 2.0 : 2;
+        Matcher literalFirst = Pattern.compile("first: (\\d+)").matcher(query);
+        while (literalFirst.find()) {
+            first = Math.max(first, Integer.parseInt(literalFirst.group(1)));
+        }
+        if (first > 250 || variables.path("first").asInt(0) > 250) {
+            ObjectNode refused = JSON.createObjectNode();
+            refused.putArray("errors").addObject().put("message", "The first argument is limited to 250 records per page")
+                    .putObject("extensions").put("code", "ARGUMENT_LIMIT_EXCEEDED");
+            return FakeResponse.ok(refused.toString());
+        }
+        first = variables.path("first").asInt(50);
+        double requested = ShopifyQueryCost.requested(query, variables);
+        maxRequested = Math.max(maxRequested, requested);
+        if (requested > ShopifyQueryCost.MAX) {
+            ObjectNode refused = JSON.createObjectNode();
+            ObjectNode error = refused.putArray("errors").addObject().put("message", "Query cost is " + (int) requested
+                    + ", which exceeds the single query max cost limit (" + ShopifyQueryCost.MAX + ").");
+            error.putObject("extensions").put("code", "MAX_COST_EXCEEDED").put("cost", (int) requested)
+                    .put("maxCost", ShopifyQueryCost.MAX);
+            return FakeResponse.ok(refused.toString());
+        }
         long now = System.nanoTime();
         available = Math.min(maximum, available + (now - lastNanos) / 1e9 * restorePerSecond);
         lastNanos = now;
@@ -170,7 +197,9 @@ public final class FakeShopifyApi implements AutoCloseable {
         } else if (query.contains("order(id:")) {
             actual = 1 + moreLines(data, variables);
         } else if (query.contains("orders(")) {
-            actual = 2 + ordersPage(data, variables, first, query);
+            // Shopify charges what the answer held: the requested cost scaled to the orders returned.
+            int returned = ordersPage(data, variables, first, query);
+            actual = 2 + (requested - 2) * returned / Math.max(1, first);
         } else {
             ObjectNode shop = data.putObject("shop").put("name", "Clay & Co").put("currencyCode", "EUR");
             shop.put("myshopifyDomain", "clayandco.myshopify.com");

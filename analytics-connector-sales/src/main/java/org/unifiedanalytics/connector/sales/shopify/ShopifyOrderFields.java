@@ -16,6 +16,14 @@ final class ShopifyOrderFields {
     static final String LINE_ITEM = "id sku name quantity currentQuantity product { id } variant { id }"
             + " originalUnitPriceSet " + MONEY + " discountedTotalSet " + MONEY;
 
+    /**
+     * The query cost of one node with these fields, as Shopify computes it: the node itself and every object under
+     * it cost 1 each, scalars nothing. The selections here hold no connection, so each object is one brace.
+     */
+    static int nodeCost(String fields) {
+        return 1 + (int) fields.chars().filter(c -> c == '{').count();
+    }
+
     private ShopifyOrderFields() {
     }
 }

@@ -13,24 +13,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Orders matching a search, a page at a time ({@code orders(first:, after:, query:)}, sorted by update time,
- * paged by {@code pageInfo}). An order's first 100 line items come with it; an order with more has the rest
- * read through {@code order(id:) { lineItems(after:) }}, so no line is silently cut off.
+ * paged by {@code pageInfo}). Shopify refuses a query whose requested cost exceeds 1,000 points, and a
+ * connection costs {@code first} times its node, line items within orders multiplying: so an order brings its
+ * first {@value #LINES_WITH_ORDER} line items (most orders have fewer), a page holds as many orders as the
+ * limit allows, and an order with more lines has the rest read {@value #MORE_LINES_PER_QUERY} at a time through
+ * {@code order(id:) { lineItems(after:) }}, so no line is silently cut off.
  */
 final class ShopifyOrderPages {
-    static final int LINES_WITH_ORDER = 100;
+    static final int MAX_QUERY_COST = 1_000;
+    static final int LINES_WITH_ORDER = 5;
+    static final int MORE_LINES_PER_QUERY = 100;
+    /** The requested cost of one order of a page: its fields, and a connection of its first line items. */
+    static final int ORDER_COST = ShopifyOrderFields.nodeCost(ShopifyOrderFields.ORDER) + 2
+            + LINES_WITH_ORDER * ShopifyOrderFields.nodeCost(ShopifyOrderFields.LINE_ITEM);
+    /** The most orders one page may ask for within the cost limit (the orders connection costs 2). */
+    static final int MAX_ORDERS_PER_PAGE = (MAX_QUERY_COST - 2) / ORDER_COST;
     static final String QUERY = "query Orders($q: String!, $first: Int!, $after: String) { orders(first: $first, after: $after,"
             + " sortKey: UPDATED_AT, query: $q) { pageInfo { hasNextPage endCursor } nodes { " + ShopifyOrderFields.ORDER
             + " lineItems(first: " + LINES_WITH_ORDER + ") { pageInfo { hasNextPage endCursor } nodes { "
             + ShopifyOrderFields.LINE_ITEM + " } } } } }";
-    static final String MORE_LINES = "query OrderLines($id: ID!, $after: String) { order(id: $id) { lineItems(first: 250,"
+    static final String MORE_LINES = "query OrderLines($id: ID!, $after: String) { order(id: $id) { lineItems(first: "
+            + MORE_LINES_PER_QUERY + ","
             + " after: $after) { pageInfo { hasNextPage endCursor } nodes { " + ShopifyOrderFields.LINE_ITEM + " } } } }";
 
     private final ShopifyConnector connector;
     private final int pageSize;
 
+    /** @param pageSize the configured orders per page; fewer when the cost limit requires */
     ShopifyOrderPages(ShopifyConnector connector, int pageSize) {
         this.connector = connector;
-        this.pageSize = pageSize;
+        this.pageSize = Math.min(pageSize, MAX_ORDERS_PER_PAGE);
     }
 
     /** One page of the orders matching a Shopify search, as records; test orders are left out. */

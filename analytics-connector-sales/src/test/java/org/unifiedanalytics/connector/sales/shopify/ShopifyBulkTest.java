@@ -50,7 +50,7 @@ class ShopifyBulkTest {
 
     @Test
     void a_backfill_longer_than_bulk_after_days_is_exported_once_and_stores_what_paging_would() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse bulk = TestDatabase.H2.open();
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse bulk = TestDatabase.H2.open();
              TestWarehouse paged = TestDatabase.H2.open()) {
             SyncReport exported = backfill(bulk.migrated(), shopify, "30");
             SyncReport read = backfill(paged.migrated(), shopify, "0");
@@ -65,7 +65,7 @@ class ShopifyBulkTest {
 
     @Test
     void the_bulk_result_is_fetched_from_its_signed_url_without_the_access_token() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
             backfill(test.migrated(), shopify, "30");
 
             assertThat(shopify.server().requests()).filteredOn(r -> r.path().startsWith("/bulk-results/")).hasSize(1);
@@ -75,7 +75,7 @@ class ShopifyBulkTest {
 
     @Test
     void a_refused_download_names_the_url_but_never_its_signature() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
             shopify.refuseDownloads();
 
             SyncReport report = backfill(test.migrated(), shopify, "30");
@@ -88,7 +88,7 @@ class ShopifyBulkTest {
 
     @Test
     void a_shop_that_runs_no_more_bulk_queries_is_read_by_pages() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
             shopify.bulkBusy(true);
 
             SyncReport report = backfill(test.migrated(), shopify, "30");
@@ -96,6 +96,27 @@ class ShopifyBulkTest {
             assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
             assertThat(shopify.bulkOperationCount()).isZero();
             assertThat(test.warehouse().dsl().fetchCount(SALES_ORDER)).isEqualTo(30);
+        }
+    }
+
+    @OnEachDatabase
+    void five_hundred_orders_some_with_300_lines_load_whole_by_pages_and_no_query_exceeds_the_cost_limit(TestDatabase db) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 20_000); TestWarehouse test = db.open()) {
+            for (int i = 0; i < 500; i++) {
+                Instant created = ShopifyFixture.NOW.minusSeconds(600L * (i + 1));
+                int lines = i % 50 == 0 ? 300 : 1 + i % 4;
+                shopify.order(FakeShopifyApi.withLineItems(FakeShopifyApi.orderNode(String.valueOf(7_000_000 + i), created, created,
+                        "EUR", lines * 10 + ".00", "0.00", "buyer" + i + "@example.com", "tiktok", null, true), lines, "10.00"));
+            }
+            long expectedLines = java.util.stream.IntStream.range(0, 500).mapToLong(i -> i % 50 == 0 ? 300 : 1 + i % 4).sum();
+            Warehouse warehouse = test.migrated();
+
+            SyncReport report = backfill(warehouse, shopify, "0");
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(warehouse.dsl().fetchCount(ORDER_LINE, ORDER_LINE.ORDER_ID.startsWith("7"))).isEqualTo((int) expectedLines);
+            assertThat(warehouse.dsl().fetchCount(ORDER_LINE, ORDER_LINE.ORDER_ID.eq("7000000"))).isEqualTo(300);
+            assertThat(shopify.maxRequestedCost()).as("the most any query asked for").isLessThanOrEqualTo(1000);
         }
     }
 
@@ -118,7 +139,7 @@ class ShopifyBulkTest {
 
     @Test
     void a_failed_bulk_read_resumes_in_its_result_and_an_expired_result_is_exported_again() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
             Warehouse warehouse = test.migrated();
             // the newest order cannot be stored (no such currency), so the read stops on the last page
             Instant created = ShopifyFixture.NOW.minusSeconds(600);

@@ -42,7 +42,7 @@ class ShopifyConnectorTest {
 
     @OnEachDatabase
     void orders_lines_refunds_conversions_and_journey_touchpoints_are_stored(TestDatabase db) {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = db.open()) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = db.open()) {
             Warehouse warehouse = test.migrated();
 
             SyncReport report = sync(warehouse, shopify);
@@ -63,7 +63,7 @@ class ShopifyConnectorTest {
 
     @Test
     void a_refund_after_the_last_sync_updates_the_order_and_adds_its_row_without_duplicates() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
             Warehouse warehouse = test.migrated();
             sync(warehouse, shopify);
             Instant created = ShopifyFixture.NOW.minusSeconds(3600L * 12 * 2);
@@ -82,7 +82,7 @@ class ShopifyConnectorTest {
 
     @Test
     void an_order_whose_journey_was_not_ready_gets_its_touchpoints_on_a_later_run() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
             Warehouse warehouse = test.migrated();
             sync(warehouse, shopify);
             assertThat(warehouse.dsl().fetchCount(TOUCHPOINT, TOUCHPOINT.EXTERNAL_ID.like("5500003/%"))).isZero();
@@ -100,18 +100,21 @@ class ShopifyConnectorTest {
 
     @Test
     void a_small_cost_bucket_paces_the_queries_instead_of_hammering_into_throttling() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(40, 40); TestWarehouse test = TestDatabase.H2.open()) {
+        // A standard bucket of 1,000 points, restored ten times faster than Shopify's 50 a second so the test is quick.
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 500); TestWarehouse test = TestDatabase.H2.open()) {
             SyncReport report = sync(test.migrated(), shopify);
 
             assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
-            // pages of 7 orders, 16 points each, from a 40-point bucket: the limiter waits; at most the first guess per stream is throttled
+            // pages of 7 orders, 422 points each: the bucket holds two; the limiter waits, at most the first guess per
+            // stream is throttled, and no query asks for more than the single-query maximum
             assertThat(shopify.throttledCount()).isLessThanOrEqualTo(2);
+            assertThat(shopify.maxRequestedCost()).isLessThanOrEqualTo(1000);
         }
     }
 
     @Test
     void a_token_without_read_all_orders_is_reported_at_check_time() {
-        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 100); TestWarehouse test = TestDatabase.H2.open()) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
             shopify.scopes(Set.of("read_orders"));
 
             CheckResult result = ingestion(test.migrated()).check("shopify", ConfigValues.of(ShopifyFixture.config(shopify)));

@@ -22,7 +22,7 @@ class ShopifyContractTest extends ConnectorContractTest {
 
     @Override
     protected FakeApiServer startFakeApi() {
-        shopify = ShopifyFixture.seeded(1000, 100);
+        shopify = ShopifyFixture.seeded(1000, 5000);
         return shopify.server();
     }
 
