@@ -1,6 +1,7 @@
 package org.unifiedanalytics.connector.sales.shopify;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,18 @@ final class ShopifyConnector implements Connector {
         }
         if (config.duration("bulk_poll_interval").isNegative() || config.duration("bulk_poll_interval").isZero()) {
             problems.add("'bulk_poll_interval' must be positive, got " + config.duration("bulk_poll_interval"));
+        }
+        String version = config.string("api_version");
+        LocalDate today = LocalDate.now(context.clock().withZone(java.time.ZoneOffset.UTC));
+        Optional<ShopifyApiVersion> stable = ShopifyApiVersion.parse(version);
+        if (stable.isEmpty()) {
+            problems.add("'api_version' must be a stable version such as " + ShopifyProvider.DEFAULT_VERSION + ", got '" + version + "'");
+        } else if (stable.get().retiredBy(today)) {
+            problems.add("'api_version' " + version + " is no longer served by Shopify (retired " + stable.get().retired()
+                    + "): set a supported version such as " + ShopifyProvider.DEFAULT_VERSION);
+        } else if (stable.get().retiringSoon(today)) {
+            logger.warn("Shopify retires API version {} on {}: test a newer version and set 'api_version'", version,
+                    stable.get().retired());
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("shopify configuration", problems);

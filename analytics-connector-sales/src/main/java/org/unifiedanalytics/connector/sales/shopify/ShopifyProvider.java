@@ -11,7 +11,7 @@ import org.unifiedanalytics.connect.config.ConfigSpec;
  * revenue as a conversion, and the customer journey's first and last visit as touchpoints.
  */
 public final class ShopifyProvider implements ConnectorProvider {
-    public static final String DEFAULT_VERSION = "2026-01";
+    public static final String DEFAULT_VERSION = "2026-10";
 
     @Override
     public String id() {
@@ -28,7 +28,7 @@ public final class ShopifyProvider implements ConnectorProvider {
         return ConfigSpec.builder(id())
                 .key(ConfigKey.string("shop").required().doc("the store's name, as in <shop>.myshopify.com"))
                 .key(ConfigKey.secret("access_token").required().doc("an Admin API access token (shpat_...)"))
-                .key(ConfigKey.string("api_version").defaultValue(DEFAULT_VERSION).doc("the pinned Admin API version"))
+                .key(ConfigKey.string("api_version").defaultValue(DEFAULT_VERSION).doc("the pinned Admin API version, a stable quarterly one; a warning within 3 months of its retirement"))
                 .key(ConfigKey.url("base_url").doc("API address; default https://<shop>.myshopify.com"))
                 .key(ConfigKey.integer("page_size").defaultValue("50").doc("orders per query, 1 to 250; fewer when Shopify's 1,000-point query cost limit requires (16 with the fields read)"))
                 .key(ConfigKey.integer("bulk_after_days").defaultValue("30")

@@ -14,7 +14,7 @@ final class ShopifyFixture {
     }
 
     static FakeShopifyApi seeded(double bucket, double restore) {
-        FakeShopifyApi shopify = FakeShopifyApi.start("2026-01", TOKEN, bucket, restore);
+        FakeShopifyApi shopify = FakeShopifyApi.start(ShopifyProvider.DEFAULT_VERSION, TOKEN, bucket, restore);
         for (int i = 0; i < 30; i++) {
             Instant created = NOW.minusSeconds(3600L * 12 * (i + 1));
             shopify.order(FakeShopifyApi.orderNode(String.valueOf(5_500_000 + i), created, created.plusSeconds(300),

@@ -21,7 +21,7 @@ class SalesCliTest {
     @Test
     void a_tiktok_shop_and_a_shopify_store_from_a_configuration_file_check_and_sync() throws Exception {
         try (FakeTikTokShopApi tts = FakeTikTokShopApi.start("app-9", "secret-9").shop("7001", "ROW_c7001");
-             FakeShopifyApi shopify = FakeShopifyApi.start("2026-01", "shpat_cli", 1000, 100)) {
+             FakeShopifyApi shopify = FakeShopifyApi.start("2026-10", "shpat_cli", 1000, 5000)) {
             Instant now = Instant.now();
             tts.order("7001", "576000000000000001", now.minusSeconds(7200), now.minusSeconds(3600), "COMPLETED", "USD", "u1",
                     "sku-a=25.00", "sku-a=25.00");
