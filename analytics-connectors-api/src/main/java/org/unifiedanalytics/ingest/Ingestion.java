@@ -158,8 +158,22 @@ public final class Ingestion {
                     reports.add(runner.run(account, stream, request.backfill()));
                 }
             }
+            linkWebPurchases();
         }
         return new SyncReport(request.connectorId(), created.instance(), started, clock.instant(), reports);
+    }
+
+    /**
+     * Web purchases whose order has arrived (from this sync or another) become their customers' touchpoints. A
+     * failure here fails no stream: the next sync tries again.
+     */
+    private void linkWebPurchases() {
+        try {
+            org.unifiedanalytics.model.derive.PurchaseSessionTouchpoints.on(warehouse).refresh();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Ingestion.class).warn("linking web purchases to their orders failed; the "
+                    + "next sync tries again: {}", e.getMessage());
+        }
     }
 
     /** The last run and freshness of every stream in the run log. */

@@ -12,6 +12,7 @@ import static org.unifiedanalytics.model.schema.Tables.ORDER_REFUND;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 import static org.unifiedanalytics.model.schema.Tables.SOURCE_ACCOUNT;
 import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
+import static org.unifiedanalytics.model.schema.Tables.WEB_PURCHASE_SESSION;
 import static org.unifiedanalytics.model.schema.Tables.WEB_REPORT_QUALITY;
 import static org.unifiedanalytics.model.schema.Tables.WEB_TRAFFIC_DAILY;
 import static org.unifiedanalytics.model.schema.Tables.WEB_USER_TOTALS;
@@ -40,6 +41,7 @@ import org.unifiedanalytics.model.records.SalesOrder;
 import org.unifiedanalytics.model.records.SourceAccount;
 import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.WarehouseRecord;
+import org.unifiedanalytics.model.records.WebPurchaseSession;
 import org.unifiedanalytics.model.records.WebReportQuality;
 import org.unifiedanalytics.model.records.WebTraffic;
 import org.unifiedanalytics.model.testing.Fixtures;
@@ -94,6 +96,10 @@ record WriterCases(String kind, WarehouseRecord original, WarehouseRecord update
                         Fixtures.webQuality(DAY.plusDays(1), false),
                         new WebReportQuality("ga4", "123456", DAY, "traffic", java.time.ZoneId.of("UTC"), null, false, false, true, -1L, 10L, T0),
                         "samplesReadCount", WEB_REPORT_QUALITY, WEB_REPORT_QUALITY.SUBJECT_TO_THRESHOLDING, false, true),
+                new WriterCases("WebPurchaseSession", Fixtures.webPurchase("1001", at, "google", "organic"),
+                        Fixtures.webPurchase("1001", at, "klaviyo", "email"), Fixtures.webPurchase("1002", at, "google", "organic"),
+                        new WebPurchaseSession("ga4", "123456", "1003", at, "x", "y", null, ChannelGroup.DIRECT, null,
+                                eur("-1.00"), T0), "revenue", WEB_PURCHASE_SESSION, WEB_PURCHASE_SESSION.SOURCE, "google", "klaviyo"),
                 new WriterCases("WebUserTotals", Fixtures.webUsers(DAY, DAY.plusDays(6), 90),
                         Fixtures.webUsers(DAY, DAY.plusDays(6), 95), Fixtures.webUsers(DAY, DAY, 20),
                         Fixtures.webUsers(DAY, DAY.minusDays(1), 5), "periodEnd",

@@ -113,7 +113,8 @@ final class Ga4Connector implements Connector {
     @Override
     public List<SourceStream> streams() {
         int lookback = config.integer("lookback_days");
-        return List.of(new TrafficStream(this, lookback), new UserTotalsStream(this, lookback));
+        return List.of(new TrafficStream(this, lookback), new UserTotalsStream(this, lookback),
+                new PurchaseSessionsStream(this, lookback));
     }
 
     @Override

@@ -205,6 +205,33 @@ class Ga4ConnectorTest {
         }
     }
 
+    @OnEachDatabase
+    void a_purchase_whose_transaction_id_is_a_store_order_becomes_that_customers_session_touch(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            Instant ordered = Instant.parse("2026-03-08T18:30:20Z");
+            org.unifiedanalytics.model.values.CustomerKey ada = org.unifiedanalytics.model.values.CustomerKey.fromEmail("ada@example.com");
+            org.unifiedanalytics.model.values.Money total = org.unifiedanalytics.model.values.Money.of("48.00", "USD");
+            org.unifiedanalytics.model.values.Money zero = org.unifiedanalytics.model.values.Money.of("0", "USD");
+            warehouse.write(List.of(new org.unifiedanalytics.model.records.SalesOrder("shopify", "5501", "clayandco", "#1005",
+                    ordered, ordered, null, "paid", null, total, zero, zero, zero, total, zero, ada, null, null, null, null)));
+            shop.purchase(ordered.minusSeconds(20), "#1005", FakeGa4Property.dims("klaviyo", "email", "spring_sale", "/sale", "Email"),
+                    new BigDecimal("48.00"));
+            shop.purchase(ordered.minusSeconds(3600), "#9999", FakeGa4Property.dims("google", "organic", "(organic)", "/", "Organic Search"),
+                    new BigDecimal("12.00"));
+
+            SyncReport report = sync(warehouse, "purchase_sessions");
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(warehouse.dsl().fetchCount(org.unifiedanalytics.model.schema.Tables.WEB_PURCHASE_SESSION)).isEqualTo(2);
+            var touch = warehouse.dsl().selectFrom(org.unifiedanalytics.model.schema.Tables.TOUCHPOINT).fetchOne();
+            assertThat(touch.getCustomerKey()).isEqualTo(ada.value());
+            assertThat(touch.getChannel()).isEqualTo("email");
+            assertThat(touch.getCampaign()).isEqualTo("spring_sale");
+            assertThat(touch.getOccurredAt()).isEqualTo(java.time.LocalDateTime.of(2026, 3, 8, 18, 30));   // the purchase's minute
+        }
+    }
+
     @Test
     void a_property_that_still_answers_conversions_gets_its_key_events_from_that_name() {
         try (TestWarehouse test = TestDatabase.H2.open()) {

@@ -13,6 +13,7 @@ import static org.unifiedanalytics.model.schema.Tables.ORDER_REFUND;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 import static org.unifiedanalytics.model.schema.Tables.SOURCE_ACCOUNT;
 import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
+import static org.unifiedanalytics.model.schema.Tables.WEB_PURCHASE_SESSION;
 import static org.unifiedanalytics.model.schema.Tables.WEB_REPORT_QUALITY;
 import static org.unifiedanalytics.model.schema.Tables.WEB_TRAFFIC_DAILY;
 import static org.unifiedanalytics.model.schema.Tables.WEB_USER_TOTALS;
@@ -41,6 +42,7 @@ import org.unifiedanalytics.model.records.SourceAccount;
 import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.Utm;
 import org.unifiedanalytics.model.records.WarehouseRecord;
+import org.unifiedanalytics.model.records.WebPurchaseSession;
 import org.unifiedanalytics.model.records.WebReportQuality;
 import org.unifiedanalytics.model.records.WebTraffic;
 import org.unifiedanalytics.model.records.WebUserTotals;
@@ -208,6 +210,23 @@ public final class Mappings {
                 v.nonNegative("samplesReadCount", r.samplesReadCount());
                 v.nonNegative("samplingSpaceSize", r.samplingSpaceSize());
             });
+
+    static final RecordMapping<WebPurchaseSession> WEB_PURCHASES = new RecordMapping<>(WebPurchaseSession.class,
+            WEB_PURCHASE_SESSION,
+            List.of(of("platform", WEB_PURCHASE_SESSION.PLATFORM, WebPurchaseSession::platform),
+                    of("propertyId", WEB_PURCHASE_SESSION.PROPERTY_ID, WebPurchaseSession::propertyId),
+                    of("transactionId", WEB_PURCHASE_SESSION.TRANSACTION_ID, WebPurchaseSession::transactionId),
+                    of("purchasedAt", WEB_PURCHASE_SESSION.PURCHASED_AT, r -> utc(r.purchasedAt())),
+                    of("source", WEB_PURCHASE_SESSION.SOURCE, r -> notSet(r.source())),
+                    of("medium", WEB_PURCHASE_SESSION.MEDIUM, r -> notSet(r.medium())),
+                    of("campaign", WEB_PURCHASE_SESSION.CAMPAIGN, r -> notSet(r.campaign())),
+                    of("channelGroup", WEB_PURCHASE_SESSION.CHANNEL_GROUP, r -> group(r.channelGroup())),
+                    of("platformChannelGroup", WEB_PURCHASE_SESSION.PLATFORM_CHANNEL_GROUP, WebPurchaseSession::platformChannelGroup),
+                    of("revenue", WEB_PURCHASE_SESSION.REVENUE, r -> amount(r.revenue())),
+                    of("revenue", WEB_PURCHASE_SESSION.CURRENCY, r -> code(r.revenue())),
+                    of("fetchedAt", WEB_PURCHASE_SESSION.FETCHED_AT, r -> utc(r.fetchedAt()))),
+            List.of("platform", "propertyId", "transactionId"),
+            (r, v) -> v.nonNegative("revenue", r.revenue()));
 
     static final RecordMapping<WebUserTotals> WEB_USERS = new RecordMapping<>(WebUserTotals.class, WEB_USER_TOTALS,
             List.of(of("platform", WEB_USER_TOTALS.PLATFORM, WebUserTotals::platform),
@@ -391,7 +410,7 @@ public final class Mappings {
 
     private static final Map<Class<?>, RecordMapping<?>> BY_TYPE = Map.ofEntries(
             entry(SOURCE_ACCOUNTS), entry(CONTENTS), entry(CONTENT_METRICS), entry(ACCOUNT_METRICS),
-            entry(WEB_TRAFFIC), entry(WEB_QUALITY), entry(WEB_USERS), entry(EMAIL_CAMPAIGNS), entry(EMAIL_METRICS), entry(SALES_ORDERS), entry(ORDER_LINES),
+            entry(WEB_TRAFFIC), entry(WEB_QUALITY), entry(WEB_USERS), entry(WEB_PURCHASES), entry(EMAIL_CAMPAIGNS), entry(EMAIL_METRICS), entry(SALES_ORDERS), entry(ORDER_LINES),
             entry(ORDER_REFUNDS), entry(TOUCHPOINTS), entry(CONVERSIONS), entry(IDENTITY_LINKS));
 
     private Mappings() {

@@ -8,7 +8,7 @@ package org.unifiedanalytics.model.records;
  * reports every problem with the record's {@link #describe() description} and the field's name.
  */
 public sealed interface WarehouseRecord permits SourceAccount, Content, ContentMetrics, AccountMetrics, WebTraffic,
-        WebReportQuality, WebUserTotals, EmailCampaign, EmailCampaignMetrics, SalesOrder, OrderLine, OrderRefund, Touchpoint, Conversion,
+        WebReportQuality, WebUserTotals, WebPurchaseSession, EmailCampaign, EmailCampaignMetrics, SalesOrder, OrderLine, OrderRefund, Touchpoint, Conversion,
         IdentityLink {
 
     /** The kind and natural key of this record, for messages: {@code SalesOrder[shopify/1001]}. */

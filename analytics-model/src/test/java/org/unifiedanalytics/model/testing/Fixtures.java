@@ -19,6 +19,7 @@ import org.unifiedanalytics.model.records.SalesOrder;
 import org.unifiedanalytics.model.records.SourceAccount;
 import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.Utm;
+import org.unifiedanalytics.model.records.WebPurchaseSession;
 import org.unifiedanalytics.model.records.WebReportQuality;
 import org.unifiedanalytics.model.records.WebTraffic;
 import org.unifiedanalytics.model.records.WebUserTotals;
@@ -66,6 +67,12 @@ public final class Fixtures {
     public static WebReportQuality webQuality(LocalDate day, boolean thresholded) {
         return new WebReportQuality("ga4", "123456", day, "traffic", java.time.ZoneId.of("America/Los_Angeles"),
                 java.util.Currency.getInstance("EUR"), false, thresholded, false, null, null, T0);
+    }
+
+    public static WebPurchaseSession webPurchase(String transactionId, Instant at, String source, String medium) {
+        return new WebPurchaseSession("ga4", "123456", transactionId, at, source, medium, "(not set)",
+                org.unifiedanalytics.model.values.ChannelClassifier.ga4Default().classify(source, medium, null), null,
+                eur("25.00"), T0);
     }
 
     public static WebUserTotals webUsers(LocalDate from, LocalDate to, long users) {

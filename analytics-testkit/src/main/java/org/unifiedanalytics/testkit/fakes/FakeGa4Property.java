@@ -80,6 +80,25 @@ public final class FakeGa4Property {
         return this;
     }
 
+    /**
+     * A purchase: one e-commerce purchase with its transaction id (the store's order id or number) at an instant,
+     * in a session from these dimensions ({@link #dims}). It counts in the traffic of its day like any purchase.
+     */
+    public synchronized FakeGa4Property purchase(java.time.Instant at, String transactionId, Map<String, String> sessionDimensions,
+                                                 BigDecimal revenue) {
+        java.time.ZonedDateTime local = at.atZone(zone);
+        Map<String, String> dimensions = new LinkedHashMap<>(sessionDimensions);
+        dimensions.put("transactionId", transactionId);
+        dimensions.put("dateHourMinute", local.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm")));
+        Map<String, BigDecimal> metrics = new LinkedHashMap<>();
+        metrics.put("ecommercePurchases", BigDecimal.ONE);
+        metrics.put("transactions", BigDecimal.ONE);
+        metrics.put("purchaseRevenue", revenue);
+        metrics.put("keyEvents", BigDecimal.ONE);
+        rows.add(new Row(local.toLocalDate(), dimensions, metrics));
+        return this;
+    }
+
     /** Removes every traffic row of a day (GA4 revised it away). */
     public synchronized FakeGa4Property clearDay(LocalDate date) {
         rows.removeIf(r -> r.date().equals(date));

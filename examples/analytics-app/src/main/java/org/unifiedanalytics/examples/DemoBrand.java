@@ -134,13 +134,13 @@ final class DemoBrand {
     /**
      * GA4 traffic consistent with the orders: each buyer's store visit is one of several sessions from its source
      * on that day (most visitors browse and leave), add-to-carts and checkouts come from the buyers' visits, and
-     * purchases and revenue are the orders themselves, on the day of their last visit's source.
+     * purchases are the orders themselves, with the order id as transaction id, in a session from their last
+     * visit's source: GA4's purchase sessions become the buyers' touchpoints once the store's orders are in.
      */
     org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics ga4(FakeStoreOrdersApi.FakeOrder[] orders, java.time.Clock clock) {
         var ga4 = org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics.start(clock);
         var property = ga4.property(PROPERTY, PROPERTY_ZONE, "EUR");
         Map<List<String>, long[]> rows = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
-        Map<List<String>, java.math.BigDecimal> revenue = new LinkedHashMap<>();
         Random random = new Random(13);
         for (FakeOrder order : orders) {
             for (int k = 0; k < order.visits().size(); k++) {
@@ -152,8 +152,9 @@ final class DemoBrand {
                 m[1] += 1 + (last ? 1 : 0);         // add-to-carts
                 m[2] += last ? 1 : 0;               // checkouts
                 if (last && order.currency().equals("EUR")) {
-                    m[3] += 1;                      // purchases
-                    revenue.merge(key, new java.math.BigDecimal(order.total()), java.math.BigDecimal::add);
+                    // The purchase itself, with the order id as GA4's transaction id: the store sends it.
+                    property.purchase(order.createdAt(), order.id(), org.unifiedanalytics.testkit.fakes.FakeGa4Property.dims(
+                            key.get(1), key.get(2), key.get(3), "/", group(key.get(2))), new java.math.BigDecimal(order.total()));
                 }
             }
         }
@@ -175,19 +176,19 @@ final class DemoBrand {
             metrics.put("averageSessionDuration", new java.math.BigDecimal("74.5"));
             metrics.put("addToCarts", m[1]);
             metrics.put("checkouts", m[2]);
-            metrics.put("ecommercePurchases", m[3]);
-            metrics.put("purchaseRevenue", revenue.getOrDefault(key, java.math.BigDecimal.ZERO));
-            metrics.put("keyEvents", m[3]);
-            String group = switch (key.get(2)) {
-                case "email" -> "Email";
-                case "social" -> "Organic Social";
-                case "organic" -> "Organic Search";
-                default -> "Direct";
-            };
             property.traffic(LocalDate.parse(key.get(0)), org.unifiedanalytics.testkit.fakes.FakeGa4Property.dims(key.get(1),
-                    key.get(2), key.get(3), "/", group), metrics);
+                    key.get(2), key.get(3), "/", group(key.get(2))), metrics);
         });
         return ga4;
+    }
+
+    private static String group(String medium) {
+        return switch (medium) {
+            case "email" -> "Email";
+            case "social" -> "Organic Social";
+            case "organic" -> "Organic Search";
+            default -> "Direct";
+        };
     }
 
     static final String KLAVIYO_KEY = "pk_demo_clay_and_co_0000000000";
