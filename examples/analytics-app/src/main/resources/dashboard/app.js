@@ -8,6 +8,9 @@
   const money = (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(Number(amount));
   const day = (text) => new Date(text + 'T00:00:00Z').toLocaleDateString(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
   const el = (id) => document.getElementById(id);
+  // Source text (captions, channel and stream names, errors) is data, never markup: escaped wherever it meets HTML.
+  const esc = (value) => String(value === null || value === undefined ? '' : value).replace(/[&<>"']/g,
+    c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   const charts = {};
 
   function chart(id) {
@@ -17,7 +20,7 @@
 
   function empty(id, message) {
     if (charts[id]) { charts[id].dispose(); delete charts[id]; }
-    el(id).innerHTML = '<div class="empty">' + message + '</div>';
+    el(id).innerHTML = '<div class="empty">' + esc(message) + '</div>';
   }
 
   const NAMES = {
@@ -66,7 +69,7 @@
       const div = document.createElement('div');
       div.className = 'card';
       div.dataset.kpi = k.channel + '.' + k.name + (k.currency ? '.' + k.currency : '');
-      div.innerHTML = '<div class="label">' + (NAMES[k.channel + '.' + k.name] || NAMES[k.name] || k.name) + (k.currency ? ' (' + k.currency + ')' : '') + '</div>'
+      div.innerHTML = '<div class="label">' + esc(NAMES[k.channel + '.' + k.name] || NAMES[k.name] || k.name) + (k.currency ? ' (' + esc(k.currency) + ')' : '') + '</div>'
         + '<div class="value">' + format(k, summed) + '</div>'
         + '<div class="change ' + (change === null ? '' : change >= 0 ? 'up' : 'down') + '">'
         + (change === null ? 'no previous period' : (change >= 0 ? '▲ ' : '▼ ') + percent.format(Math.abs(change)) + ' vs previous') + '</div>'
@@ -97,7 +100,7 @@
     }
     stages.forEach(s => {
       const tr = document.createElement('tr');
-      tr.innerHTML = '<td>' + s.position + '. ' + s.name + '</td><td class="num">' + integer.format(s.value) + '</td>'
+      tr.innerHTML = '<td>' + s.position + '. ' + esc(s.name) + '</td><td class="num">' + integer.format(s.value) + '</td>'
         + '<td class="num">' + (s.rateFromPrevious === null || s.rateFromPrevious === undefined ? '–' : percent.format(Number(s.rateFromPrevious))) + '</td>'
         + '<td class="num">' + (s.dropOff === null || s.dropOff === undefined ? '–' : integer.format(s.dropOff)) + '</td>';
       body.appendChild(tr);
@@ -132,7 +135,7 @@
     }
     content.forEach(c => {
       const tr = document.createElement('tr');
-      tr.innerHTML = '<td>' + (c.title || c.contentId) + '</td><td class="num">' + integer.format(c.views) + '</td>'
+      tr.innerHTML = '<td>' + esc(c.title || c.contentId) + '</td><td class="num">' + integer.format(c.views) + '</td>'
         + '<td class="num">' + integer.format(c.engagements) + '</td><td class="num">' + decimal.format(Number(c.attributedConversions)) + '</td>'
         + '<td class="num">' + money(c.attributedRevenue, c.currency) + '</td>';
       body.appendChild(tr);
@@ -151,9 +154,9 @@
       const failed = s.lastStatus !== 'SUCCEEDED';
       const lag = s.freshness ? Math.round(Number(s.freshness) / 60) : null;
       const tr = document.createElement('tr');
-      tr.innerHTML = '<td>' + s.instance + '</td><td>' + s.account + ' / ' + s.stream + '</td><td>'
-        + new Date(s.lastStartedAt).toLocaleString(locale) + ' (' + s.lastMode + ')</td>'
-        + '<td class="' + (failed ? 'failed' : '') + '">' + s.lastStatus + (s.lastError ? ': ' + s.lastError : '') + '</td>'
+      tr.innerHTML = '<td>' + esc(s.instance) + '</td><td>' + esc(s.account) + ' / ' + esc(s.stream) + '</td><td>'
+        + new Date(s.lastStartedAt).toLocaleString(locale) + ' (' + esc(s.lastMode) + ')</td>'
+        + '<td class="' + (failed ? 'failed' : '') + '">' + esc(s.lastStatus) + (s.lastError ? ': ' + esc(s.lastError) : '') + '</td>'
         + '<td>' + (s.lastSuccessAt ? new Date(s.lastSuccessAt).toLocaleString(locale) : 'never') + '</td>'
         + '<td class="num">' + (lag === null ? '–' : integer.format(lag) + ' min') + '</td>';
       // The next scheduled refresh, when a scheduler keeps this connector fresh (text only, never markup).
@@ -173,7 +176,7 @@
     const channels = new Set(Object.values(data.attribution || {}).flat().map(r => r.groupKey).filter(c => !c.startsWith('(')));
     const select = el('channel');
     const chosen = select.value;
-    select.innerHTML = '<option value="">all channels</option>' + [...channels].sort().map(c => '<option>' + c + '</option>').join('');
+    select.innerHTML = '<option value="">all channels</option>' + [...channels].sort().map(c => '<option>' + esc(c) + '</option>').join('');
     select.value = chosen;
     renderChannels(data);
     renderFunnel(data);

@@ -58,6 +58,19 @@ class ApiClientTest {
     }
 
     @Test
+    void a_token_answer_cut_off_mid_token_is_reported_without_the_token() {
+        api.route("POST", "/oauth/token", r -> FakeResponse.ok("{\"access_token\":\"ya29.a0-secret-token-value\",\"expires_in\":3599,"
+                + "\"refresh_token\":\"1//rotated-secret"));
+
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(
+                () -> client().build().postJson("/oauth/token", java.util.Map.of(), "{}"));
+
+        assertThat(error).isInstanceOf(ApiException.MalformedResponse.class)
+                .hasMessageContaining("\"access_token\":\"******\"")
+                .hasMessageNotContaining("ya29.a0-secret-token-value").hasMessageNotContaining("rotated-secret");
+    }
+
+    @Test
     void a_429_is_retried_after_the_wait_its_retry_after_asks_for() {
         api.inject(Fault.tooManyRequests(1));
 

@@ -48,9 +48,8 @@ final class KlaviyoConnector implements Connector {
         this.account = config.string("account");
         this.revision = config.string("revision");
         List<String> problems = new ArrayList<>();
-        LocalDate released = null;
         try {
-            released = LocalDate.parse(revision.replaceFirst("\\.pre$", ""));
+            LocalDate.parse(revision.replaceFirst("\\.pre$", ""));
         } catch (DateTimeParseException e) {
             problems.add("'revision' must be a dated revision such as " + KlaviyoProvider.DEFAULT_REVISION + ", got '" + revision + "'");
         }
@@ -73,10 +72,7 @@ final class KlaviyoConnector implements Connector {
         if (!problems.isEmpty()) {
             throw new ConfigurationException("klaviyo configuration", problems);
         }
-        if (released.plus(REVISION_WARNING_AGE).isBefore(LocalDate.now(clock))) {
-            context.logger().warn("Klaviyo revision {} is more than 18 months old; Klaviyo retires revisions about two years "
-                    + "after release: test a newer one and set 'revision'", revision);
-        }
+        revisionWarning(revision, LocalDate.now(clock)).ifPresent(context.logger()::warn);
         String key = config.secret("api_key").reveal();
         Duration maxWait = config.duration("max_throttle_wait");
         this.api = new KlaviyoApi(context.http().baseUrl(config.url("base_url")), key, revision, maxWait, clock);
@@ -86,6 +82,15 @@ final class KlaviyoConnector implements Connector {
                 .rateLimiter(ApiClient.rateLimiter(instance + "-reports-per-second", 1, Duration.ofSeconds(1)))
                 .rateLimiter(ApiClient.rateLimiter(instance + "-reports-per-minute", config.integer("reports_per_minute"),
                         Duration.ofMinutes(1))), key, revision, maxWait, clock);
+    }
+
+    /** The warning for a revision more than 18 months old, as Klaviyo retires revisions about two years after release. */
+    static java.util.Optional<String> revisionWarning(String revision, LocalDate today) {
+        LocalDate released = LocalDate.parse(revision.replaceFirst("\\.pre$", ""));
+        return released.plus(REVISION_WARNING_AGE).isBefore(today)
+                ? java.util.Optional.of("Klaviyo revision " + revision + " is more than 18 months old; Klaviyo retires revisions "
+                + "about two years after release: test a newer one and set 'revision'")
+                : java.util.Optional.empty();
     }
 
     @Override

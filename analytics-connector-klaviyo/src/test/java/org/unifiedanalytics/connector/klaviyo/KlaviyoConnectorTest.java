@@ -268,6 +268,13 @@ class KlaviyoConnectorTest {
     }
 
     @Test
+    void a_revision_older_than_eighteen_months_is_warned_of_and_a_recent_one_is_not() {
+        assertThat(KlaviyoConnector.revisionWarning("2024-10-15", LocalDate.of(2026, 12, 4)))
+                .hasValueSatisfying(w -> assertThat(w).contains("2024-10-15", "18 months", "'revision'"));
+        assertThat(KlaviyoConnector.revisionWarning(KlaviyoProvider.DEFAULT_REVISION, LocalDate.of(2026, 12, 4))).isEmpty();
+    }
+
+    @Test
     void bad_settings_are_refused_together_by_name() {
         try (TestWarehouse test = TestDatabase.H2.open()) {
             Warehouse warehouse = test.migrated();

@@ -40,9 +40,18 @@ final class JsonSupport {
         }
     }
 
-    /** The first characters of a body, on one line, for messages. */
+    /**
+     * Fields whose values are credentials: a token answer cut off in the middle of its access token must not end up
+     * quoted in an error, a log or the run log. The value is redacted up to its closing quote, or to the end of a
+     * body cut off inside it.
+     */
+    private static final java.util.regex.Pattern SECRET_FIELDS = java.util.regex.Pattern.compile(
+            "(\"(?:access_token|refresh_token|id_token|token|client_secret|app_secret|secret|password|api_key|assertion)\"\\s*:\\s*\")[^\"]*",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The first characters of a body, on one line, for messages; credential fields redacted. */
     static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
+        String flat = SECRET_FIELDS.matcher(body).replaceAll("$1******").replaceAll("\\s+", " ").strip();
         return flat.length() <= 160 ? "'" + flat + "'" : "'" + flat.substring(0, 160) + "...' (" + body.length() + " chars)";
     }
 }

@@ -132,9 +132,9 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         // Klaviyo answers its paths with and without the trailing slash its own links carry.
         for (String slash : new String[]{"", "/"}) {
             server.route("GET", "/api/accounts" + slash, this::accounts);
-            server.route("GET", "/api/metrics" + slash, this::metrics);
-            server.route("GET", "/api/campaigns" + slash, this::campaigns);
-            server.route("GET", "/api/events" + slash, this::events);
+            server.route("GET", "/api/metrics" + slash, r -> filtered(r, this::metrics));
+            server.route("GET", "/api/campaigns" + slash, r -> filtered(r, this::campaigns));
+            server.route("GET", "/api/events" + slash, r -> filtered(r, this::events));
             server.route("POST", "/api/campaign-values-reports" + slash, this::campaignValues);
         }
     }
@@ -247,17 +247,9 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         return Optional.empty();
     }
 
-    private FakeResponse accounts(RecordedRequest request) {
-        return refused(request).orElseGet(() -> {
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode account = body.putArray("data").addObject().put("type", "account").put("id", accountId);
-            account.putObject("attributes").put("preferred_currency", currency).put("timezone", "UTC")
-                    .putObject("contact_information").put("organization_name", "Clay & Co");
-            return FakeResponse.ok(body.toString());
-        });
-    }
-
-    private synchronized FakeResponse metrics(RecordedRequest request) {
+    /** A list endpoint: the request's key and revision checked, its filter read (400 when it cannot be). */
+    private FakeResponse filtered(RecordedRequest request,
+                                  java.util.function.BiFunction<RecordedRequest, KlaviyoFilter, FakeResponse> handler) {
         Optional<FakeResponse> refused = refused(request);
         if (refused.isPresent()) {
             return refused.get();
@@ -268,6 +260,20 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return error(400, "invalid", "Invalid filter.", e.getMessage());
         }
+        return handler.apply(request, filter);
+    }
+
+    private FakeResponse accounts(RecordedRequest request) {
+        return refused(request).orElseGet(() -> {
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode account = body.putArray("data").addObject().put("type", "account").put("id", accountId);
+            account.putObject("attributes").put("preferred_currency", currency).put("timezone", "UTC")
+                    .putObject("contact_information").put("organization_name", "Clay & Co");
+            return FakeResponse.ok(body.toString());
+        });
+    }
+
+    private synchronized FakeResponse metrics(RecordedRequest request, KlaviyoFilter filter) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode data = body.putArray("data");
         for (Metric metric : metrics.values()) {
@@ -281,17 +287,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         return FakeResponse.ok(body.toString());
     }
 
-    private synchronized FakeResponse campaigns(RecordedRequest request) {
-        Optional<FakeResponse> refused = refused(request);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        KlaviyoFilter filter;
-        try {
-            filter = KlaviyoFilter.parse(request.queryParameter("filter").orElse(""));
-        } catch (IllegalArgumentException e) {
-            return error(400, "invalid", "Invalid filter.", e.getMessage());
-        }
+    private synchronized FakeResponse campaigns(RecordedRequest request, KlaviyoFilter filter) {
         List<KlaviyoFilter.Term> channel = filter.on("messages.channel");
         if (channel.size() != 1 || !channel.get(0).operator().equals("equals")) {
             return error(400, "invalid", "Invalid input.",
@@ -304,7 +300,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
             }
         }
         matching.sort(Comparator.comparing((Campaign c) -> c.updatedAt).thenComparing(c -> c.id));
-        Page page = page(request, "campaigns", matching.size(), CAMPAIGNS_PER_PAGE);
+        Page page = page(request, matching.size(), CAMPAIGNS_PER_PAGE);
         if (page.error() != null) {
             return page.error();
         }
@@ -332,17 +328,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         return FakeResponse.ok(body.toString());
     }
 
-    private synchronized FakeResponse events(RecordedRequest request) {
-        Optional<FakeResponse> refused = refused(request);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        KlaviyoFilter filter;
-        try {
-            filter = KlaviyoFilter.parse(request.queryParameter("filter").orElse(""));
-        } catch (IllegalArgumentException e) {
-            return error(400, "invalid", "Invalid filter.", e.getMessage());
-        }
+    private synchronized FakeResponse events(RecordedRequest request, KlaviyoFilter filter) {
         for (KlaviyoFilter.Term term : filter.on("datetime")) {
             if (term.operator().equals("greater-than")) {
                 // Not Klaviyo's rule, but the fake's: a greater-than lower bound silently loses same-second events.
@@ -363,7 +349,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
             }
         }
         matching.sort(Comparator.comparing(Event::datetime).thenComparing(Event::id));
-        Page page = page(request, "events", matching.size(), size);
+        Page page = page(request, matching.size(), size);
         if (page.error() != null) {
             return page.error();
         }
@@ -518,7 +504,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
     }
 
     /** The page a request asks for: from its opaque cursor, refused when altered, stale or from another query. */
-    private Page page(RecordedRequest request, String resource, int total, int size) {
+    private Page page(RecordedRequest request, int total, int size) {
         String cursor = request.queryParameter("page[cursor]").orElse(null);
         int from = 0;
         if (cursor != null) {

@@ -77,6 +77,11 @@ public final class DashboardServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!boundHost(exchange.getRequestHeaders().getFirst("Host"))) {
+                // DNS rebinding: a page on another site that resolves its own name to 127.0.0.1 must not read the data.
+                send(exchange, 421, "application/json", "{\"error\":\"unknown host\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             try {
@@ -149,9 +154,28 @@ public final class DashboardServer implements AutoCloseable {
         send(exchange, 200, type, text(resource).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Only the names of the loopback address the server is bound to, with its port or without. */
+    private boolean boundHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        int port = server.getAddress().getPort();
+        for (String name : new String[]{"127.0.0.1", "localhost", "[::1]"}) {
+            if (host.equalsIgnoreCase(name) || host.equalsIgnoreCase(name + ":" + port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+        // Scripts and styles only from the dashboard itself; ECharts sets inline styles on the elements it draws.
+        exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                + "base-uri 'none'; frame-ancestors 'none'");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

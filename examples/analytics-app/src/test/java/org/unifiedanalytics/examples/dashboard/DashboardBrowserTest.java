@@ -45,6 +45,12 @@ class DashboardBrowserTest {
             Assumptions.abort("Chromium or chromedriver is not installed (apt-get install chromium chromium-driver)");
         }
         Demo.run(dir, false, false);
+        try (Warehouse captions = Warehouse.embedded(dir.resolve("analytics"))) {
+            // A caption is source text: markup in it must show as text and never run.
+            var c = org.unifiedanalytics.model.schema.Tables.CONTENT;
+            captions.dsl().update(c).set(c.TITLE, org.jooq.impl.DSL.inline("<img src=x onerror=\"document.body.dataset.pwned=1\">")
+                    .concat(c.TITLE)).execute();
+        }
         try (Warehouse warehouse = Warehouse.embedded(dir.resolve("analytics"));
              DashboardServer dashboard = DashboardServer.start(warehouse, Ingestion.on(warehouse), 0)) {
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
@@ -57,6 +63,9 @@ class DashboardBrowserTest {
             try {
                 browser.get(dashboard.url().toString());
                 String firstLoad = waitForLoad(browser, null);
+                assertThat(browser.findElement(By.cssSelector("#content-table tbody tr td")).getText()).startsWith("<img src=x");
+                Thread.sleep(500);   // an injected image's error handler would have run by now
+                assertThat(((JavascriptExecutor) browser).executeScript("return document.body.dataset.pwned || null;")).isNull();
 
                 List<WebElement> cards = browser.findElements(By.cssSelector("#kpi-cards .card"));
                 assertThat(cards).isNotEmpty();
