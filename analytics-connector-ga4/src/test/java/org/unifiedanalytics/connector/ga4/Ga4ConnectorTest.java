@@ -125,9 +125,9 @@ class Ga4ConnectorTest {
         }
     }
 
-    @Test
-    void days_are_the_propertys_days_so_a_sync_at_5_utc_reads_up_to_yesterday_in_los_angeles() {
-        try (TestWarehouse test = TestDatabase.H2.open()) {
+    @OnEachDatabase
+    void days_are_the_propertys_days_so_a_sync_at_5_utc_reads_up_to_yesterday_in_los_angeles(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
             Warehouse warehouse = test.migrated();
             clock.advance(java.time.Duration.ofHours(-7));   // 05:00 UTC: 21:00 on 9 March in Los Angeles
 
