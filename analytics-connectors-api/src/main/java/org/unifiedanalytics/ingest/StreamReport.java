@@ -14,14 +14,24 @@ import java.util.Optional;
  * @param retries         HTTP retries
  * @param error           why it failed, if it did
  * @param resumesAt       when the source serves requests again, if its quota was spent
+ * @param notes           what a user should know of a run that succeeded (days the source no longer serves)
  */
 public record StreamReport(String account, String stream, String mode, StreamOutcome outcome, long recordsRead,
                            long recordsWritten, int pages, long apiCalls, long retries, Duration duration,
-                           Optional<String> error, Optional<java.time.Instant> resumesAt) {
+                           Optional<String> error, Optional<java.time.Instant> resumesAt, java.util.List<String> notes) {
 
     public StreamReport {
         java.util.Objects.requireNonNull(error, "error");
         java.util.Objects.requireNonNull(resumesAt, "resumesAt");
+        notes = java.util.List.copyOf(notes);
+    }
+
+    /** A report without notes. */
+    public StreamReport(String account, String stream, String mode, StreamOutcome outcome, long recordsRead,
+                        long recordsWritten, int pages, long apiCalls, long retries, Duration duration,
+                        Optional<String> error, Optional<java.time.Instant> resumesAt) {
+        this(account, stream, mode, outcome, recordsRead, recordsWritten, pages, apiCalls, retries, duration, error,
+                resumesAt, java.util.List.of());
     }
 
     /** A report of a stream that did not stop for a spent quota. */
@@ -40,6 +50,7 @@ public record StreamReport(String account, String stream, String mode, StreamOut
     public String toString() {
         return String.format(java.util.Locale.ROOT, "%s/%s %s %s: %d read, %d written, %d pages, %d API calls (%d retries), %d ms%s",
                 account, stream, mode, outcome, recordsRead, recordsWritten, pages, apiCalls, retries, duration.toMillis(),
-                error.map(e -> " - " + e).orElse(""));
+                error.map(e -> " - " + e).orElse("")) + notes.stream().map(n -> " (" + n + ")").collect(
+                java.util.stream.Collectors.joining());
     }
 }

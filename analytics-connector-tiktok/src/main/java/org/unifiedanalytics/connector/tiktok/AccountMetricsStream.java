@@ -51,6 +51,17 @@ final class AccountMetricsStream implements DailyStream {
         return DailyWindow.replacing(lookbackDays, 30, TikTokConnector.PLATFORM, AccountMetrics.class);
     }
 
+    /**
+     * TikTok keeps daily account metrics for about 60 days (two secondary sources; the official page says no
+     * number): a day earlier is refused, so windows start at the 59th day back, and older stored days are kept.
+     */
+    static final int SERVED_DAYS = 59;
+
+    @Override
+    public Optional<LocalDate> earliestDay(String account) {
+        return Optional.of(LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(SERVED_DAYS));
+    }
+
     @Override
     public Page readDays(String account, DateRange days, Optional<String> pageToken) {
         JsonNode data = connector.call(account, token -> org.unifiedanalytics.connect.http.ApiRequest.get("business/get/")

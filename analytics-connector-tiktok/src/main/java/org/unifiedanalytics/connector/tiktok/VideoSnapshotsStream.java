@@ -26,8 +26,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Every post with its lifetime metrics from {@code business/video/list/}, stored as a snapshot dated
  * today (UTC): TikTok's counters are totals at the moment of reading, so one snapshot per post per day
- * makes the daily increase derivable ({@code content_metric_increase}). Only today's window reads; past
- * days cannot be read again. Posts come newest first; paging stops at posts older than the maximum age.
+ * makes the daily increase derivable ({@code content_metric_increase}). A backfill over past days loads the
+ * posts published in them, with today's counters as today's snapshot: TikTok gives no past day's counters,
+ * and none are made up. Posts come newest first; paging stops at posts older than the range or the maximum age.
  * A post deleted on TikTok keeps its stored snapshots.
  */
 final class VideoSnapshotsStream implements DailyStream {
@@ -59,21 +60,25 @@ final class VideoSnapshotsStream implements DailyStream {
 
     @Override
     public DailyWindow window() {
-        // Lookback 1: a second run on the same day refreshes today's snapshot with the newer totals.
-        return DailyWindow.upserting(1, 1);
+        // Lookback 1: a second run on the same day refreshes today's snapshot with the newer totals. Windows are long
+        // so that a backfill lists the posts once, not once per day.
+        return DailyWindow.upserting(1, 400);
     }
 
     @Override
     public Page readDays(String account, DateRange days, Optional<String> pageToken) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (today.isBefore(days.from()) || !today.isBefore(days.toExclusive())) {
-            return Page.last(List.of());
-        }
+        // A window with today reads every post of the last max_post_age_days; a window of past days (a backfill)
+        // reads the posts published in it. Either way the counters are today's: TikTok gives no past day's.
+        boolean withToday = !today.isBefore(days.from()) && today.isBefore(days.toExclusive());
+        Instant publishedFrom = days.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant publishedTo = days.toExclusive().atStartOfDay(ZoneOffset.UTC).toInstant();
         JsonNode data = connector.call(account, token -> ApiRequest.get("business/video/list/")
                 .query("business_id", account).query("fields", FIELDS).query("max_count", pageSize)
                 .query("cursor", pageToken.orElse(null)).build());
-        Instant oldest = now.minusSeconds(86_400L * maxPostAgeDays);
+        Instant maxAge = now.minusSeconds(86_400L * maxPostAgeDays);
+        Instant oldest = withToday ? maxAge : publishedFrom;
         List<WarehouseRecord> records = new ArrayList<>();
         boolean reachedOldPosts = false;
         for (JsonNode video : data.path("videos")) {
@@ -81,6 +86,9 @@ final class VideoSnapshotsStream implements DailyStream {
             if (created.isBefore(oldest)) {
                 reachedOldPosts = true;
                 continue;
+            }
+            if (!withToday && !created.isBefore(publishedTo)) {
+                continue;   // newer than the backfilled days: the incremental sync keeps those
             }
             String id = video.path("item_id").asText();
             records.add(new Content(TikTokConnector.PLATFORM, id, account,

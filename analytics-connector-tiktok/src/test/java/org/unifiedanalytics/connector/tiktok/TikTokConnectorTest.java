@@ -73,6 +73,50 @@ class TikTokConnectorTest {
         }
     }
 
+    private SyncReport backfill(Warehouse warehouse, java.time.LocalDate from, java.time.LocalDate to, String stream) {
+        Map<String, String> values = new java.util.HashMap<>(config);
+        values.putAll(Map.of("retry_initial_delay", "10ms", "retry_max_delay", "200ms", "requests_per_second", "1000"));
+        return ingestion(warehouse).sync(SyncRequest.backfill("tiktok", ConfigValues.of(values),
+                new org.unifiedanalytics.connect.stream.DateRange(from, to)).withStreams(Set.of(stream)));
+    }
+
+    @OnEachDatabase
+    void a_backfill_past_tiktoks_60_days_loads_what_it_serves_keeps_older_stored_days_and_says_so(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            java.time.LocalDate stored = TikTokFixture.TODAY.minusDays(80);
+            warehouse.write(List.of(new org.unifiedanalytics.model.records.AccountMetrics("tiktok", "biz-1", stored, 40_000L,
+                    5L, 1L, 20L, 900L, 90L, 4L, 2L, TikTokFixture.NOW)));
+
+            SyncReport report = backfill(warehouse, TikTokFixture.TODAY.minusDays(90), TikTokFixture.TODAY.minusDays(30),
+                    "account_metrics");
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(report.streams()).allSatisfy(s -> assertThat(s.notes()).singleElement().asString()
+                    .contains("no longer serves days before " + TikTokFixture.TODAY.minusDays(59)));
+            assertThat(warehouse.dsl().fetchCount(ACCOUNT_METRIC_DAILY, ACCOUNT_METRIC_DAILY.REPORT_DATE.eq(stored))).isEqualTo(1);
+            // The fixture has 40 days of metrics: of them, those from 39 to 31 days back lie in the range.
+            assertThat(warehouse.dsl().fetchCount(ACCOUNT_METRIC_DAILY, ACCOUNT_METRIC_DAILY.ACCOUNT_ID.eq("biz-1"),
+                    ACCOUNT_METRIC_DAILY.REPORT_DATE.ge(TikTokFixture.TODAY.minusDays(59)))).isEqualTo(9);
+        }
+    }
+
+    @OnEachDatabase
+    void a_backfill_of_past_days_loads_the_posts_published_in_them_with_todays_counters(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            SyncReport report = backfill(warehouse, TikTokFixture.TODAY.minusDays(20), TikTokFixture.TODAY.minusDays(5),
+                    "video_snapshots");
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            // Posts 3v+1 days old: v = 2..6 were published 7 to 19 days back, five an account.
+            assertThat(warehouse.dsl().fetchCount(CONTENT)).isEqualTo(10);
+            assertThat(warehouse.dsl().selectDistinct(CONTENT_METRIC_DAILY.REPORT_DATE).from(CONTENT_METRIC_DAILY)
+                    .fetch(CONTENT_METRIC_DAILY.REPORT_DATE)).containsExactly(TikTokFixture.TODAY);
+        }
+    }
+
     @Test
     void posts_older_than_the_maximum_age_are_not_read_and_every_page_is() {
         try (TestWarehouse test = TestDatabase.H2.open()) {

@@ -18,7 +18,7 @@ final class TikTokFixture {
     }
 
     static FakeTikTokApi seeded() {
-        FakeTikTokApi tiktok = FakeTikTokApi.start(APP_ID, APP_SECRET);
+        FakeTikTokApi tiktok = FakeTikTokApi.start(APP_ID, APP_SECRET, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         for (String id : new String[]{"biz-1", "biz-2"}) {
             FakeTikTokApi.Account account = tiktok.account(id, id.equals("biz-1") ? "clayandco" : "clayandco.studio")
                     .followers(48_210);

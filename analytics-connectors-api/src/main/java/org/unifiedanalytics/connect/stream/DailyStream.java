@@ -25,6 +25,16 @@ public non-sealed interface DailyStream extends SourceStream {
     }
 
     /**
+     * The earliest reporting date the source still serves for the account, if it serves only recent days (TikTok's
+     * daily account metrics: about 60 days). Windows are cut to start there: days before it are not asked for, and
+     * stored days before it are kept as they are, never replaced by the nothing the source would answer. The sync
+     * report says which days were left out. Default: no limit.
+     */
+    default Optional<java.time.LocalDate> earliestDay(String account) {
+        return Optional.empty();
+    }
+
+    /**
      * Reads one page of the account's metrics for the reporting dates {@code days}.
      *
      * @param pageToken empty for the window's first page, else the token the previous page returned

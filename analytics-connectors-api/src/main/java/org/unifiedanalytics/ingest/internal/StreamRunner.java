@@ -84,7 +84,7 @@ public final class StreamRunner {
         Duration duration = Duration.between(started, setup.clock().instant());
         StreamReport report = new StreamReport(account, stream.name(), mode, outcome, progress.read, progress.written,
                 progress.pages, stats.calls() - callsBefore, stats.retries() - retriesBefore, duration,
-                Optional.ofNullable(error), Optional.ofNullable(resumesAt));
+                Optional.ofNullable(error), Optional.ofNullable(resumesAt), progress.notes);
         setup.runLog().finish(runId, report);
         setup.metrics().streamFinished(setup.instance(), stream.name(), outcome.name().toLowerCase(java.util.Locale.ROOT),
                 duration);
@@ -113,6 +113,13 @@ public final class StreamRunner {
             end = today.plusDays(1);
             start = state.completeThrough() == null ? today.minusDays(setup.initialDays() - 1L)
                     : state.completeThrough().plusDays(1).minusDays(window.lookbackDays());
+        }
+        Optional<LocalDate> earliest = stream.earliestDay(account);
+        if (earliest.isPresent() && start.isBefore(earliest.get()) && start.isBefore(end)) {
+            LocalDate cut = earliest.get().isBefore(end) ? earliest.get() : end;
+            progress.notes.add("the source no longer serves days before " + earliest.get() + ": [" + start + ", " + cut
+                    + ") not read, stored days kept");
+            start = cut;
         }
         if (state.dailyInFlight()) {
             windows.add(new DateRange(state.windowFrom(), state.windowTo()));
@@ -259,5 +266,6 @@ public final class StreamRunner {
         int windows;
         long read;
         long written;
+        final List<String> notes = new ArrayList<>();
     }
 }

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A fake TikTok API for Business (v1.3 Accounts endpoints) on loopback that checks what the real one
  * checks: the {@code Access-Token} header (not {@code Authorization}) with a live token of the account,
- * {@code fields} as a JSON array string, {@code max_count} at most 20; answers errors with HTTP 200 in the
+ * {@code fields} as a JSON array string, {@code max_count} at most 20, a {@code business/get} start date at most
+ * {@value #DAILY_METRICS_DAYS} days back (code 40002 otherwise; the end date defaults to yesterday); answers errors with HTTP 200 in the
  * {@code code / message / request_id} envelope; pages posts newest first by {@code cursor} and
  * {@code has_more}; rotates refresh tokens; and can expire access tokens mid-sync, revoke refresh tokens
  * and answer the rate-limit code. Assumption (unconfirmed for TikTok, common in OAuth servers): a refresh
@@ -53,9 +54,15 @@ public final class FakeTikTokApi implements AutoCloseable {
     private final AtomicInteger expireAfter = new AtomicInteger(-1);
     private final java.util.Set<String> usedAccessTokens = ConcurrentHashMap.newKeySet();
 
-    private FakeTikTokApi(String appId, String appSecret) {
+    /** Daily account metrics are served for this many days back, as TikTok keeps them (two secondary sources say 60). */
+    public static final int DAILY_METRICS_DAYS = 60;
+
+    private final java.time.Clock clock;
+
+    private FakeTikTokApi(String appId, String appSecret, java.time.Clock clock) {
         this.appId = appId;
         this.appSecret = appSecret;
+        this.clock = clock;
         this.server = FakeApiServer.start();
         server.route("POST", PREFIX + "tt_user/oauth2/refresh_token/", this::refresh);
         server.route("GET", PREFIX + "business/get/", this::businessGet);
@@ -63,7 +70,12 @@ public final class FakeTikTokApi implements AutoCloseable {
     }
 
     public static FakeTikTokApi start(String appId, String appSecret) {
-        return new FakeTikTokApi(appId, appSecret);
+        return start(appId, appSecret, java.time.Clock.systemUTC());
+    }
+
+    /** A fake whose "today" (what {@code business/get} still serves) follows this clock. */
+    public static FakeTikTokApi start(String appId, String appSecret, java.time.Clock clock) {
+        return new FakeTikTokApi(appId, appSecret, clock);
     }
 
     /** The base URL a connector is configured with: {@code http://127.0.0.1:port/open_api/v1.3/}. */
@@ -165,8 +177,16 @@ public final class FakeTikTokApi implements AutoCloseable {
         ObjectNode data = JSON.createObjectNode().put("username", account.username).put("display_name", account.username)
                 .put("followers_count", account.followers);
         ArrayNode metrics = data.putArray("metrics");
-        LocalDate from = request.queryParameter("start_date").map(LocalDate::parse).orElse(LocalDate.MIN);
-        LocalDate to = request.queryParameter("end_date").map(LocalDate::parse).orElse(LocalDate.MAX);
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        LocalDate to = request.queryParameter("end_date").map(LocalDate::parse).orElse(today.minusDays(1));
+        LocalDate from = request.queryParameter("start_date").map(LocalDate::parse).orElse(to);
+        if (from.isBefore(today.minusDays(DAILY_METRICS_DAYS))) {
+            return envelope(40002, "start_date " + from + " is out of range: daily metrics are available for the last "
+                    + DAILY_METRICS_DAYS + " days", null);
+        }
+        if (to.isBefore(from)) {
+            return envelope(40002, "end_date must not be before start_date", null);
+        }
         account.days.forEach((day, values) -> {
             if (!day.isBefore(from) && !day.isAfter(to)) {
                 ObjectNode row = metrics.addObject().put("date", day.toString());
