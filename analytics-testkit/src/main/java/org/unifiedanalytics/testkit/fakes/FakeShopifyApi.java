@@ -414,6 +414,38 @@ public final class FakeShopifyApi implements AutoCloseable {
         return order;
     }
 
+    /**
+     * An order-level discount (a code on the whole cart), shared out among the order's lines by their value as
+     * Shopify does, to the cent: each line's {@code discountAllocations} carries its share, its
+     * {@code discountedTotalSet} stays without it (that field holds line-level discounts only).
+     */
+    public static ObjectNode withOrderDiscount(ObjectNode order, String amount) {
+        String currency = order.path("currencyCode").asText();
+        java.math.BigDecimal discount = new java.math.BigDecimal(amount);
+        List<ObjectNode> lines = new ArrayList<>();
+        order.path("lineItems").path("nodes").forEach(l -> lines.add((ObjectNode) l));
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (ObjectNode line : lines) {
+            total = total.add(gross(line));
+        }
+        java.math.BigDecimal given = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < lines.size(); i++) {
+            ObjectNode line = lines.get(i);
+            java.math.BigDecimal share = i == lines.size() - 1 ? discount.subtract(given)
+                    : discount.multiply(gross(line)).divide(total, 2, java.math.RoundingMode.DOWN);
+            given = given.add(share);
+            ObjectNode allocation = line.putArray("discountAllocations").addObject();
+            money(allocation, "allocatedAmountSet", share.toPlainString(), currency);
+        }
+        money(order, "totalDiscountsSet", discount.toPlainString(), currency);
+        return order;
+    }
+
+    private static java.math.BigDecimal gross(JsonNode line) {
+        return new java.math.BigDecimal(line.path("originalUnitPriceSet").path("shopMoney").path("amount").asText("0"))
+                .multiply(java.math.BigDecimal.valueOf(line.path("quantity").asLong(1)));
+    }
+
     private static void money(ObjectNode o, String field, String amount, String currency) {
         o.putObject(field).putObject("shopMoney").put("amount", amount).put("currencyCode", currency);
     }

@@ -13,8 +13,13 @@ final class ShopifyOrderFields {
             + " customerJourneySummary { ready firstVisit " + VISIT + " lastVisit " + VISIT + " }"
             + " refunds { id createdAt totalRefundedSet " + MONEY + " }";
 
+    /**
+     * A line item's fields. {@code discountedTotalSet} holds only the discounts applied to the line itself; an
+     * order-level discount reaches the line through its {@code discountAllocations}.
+     */
     static final String LINE_ITEM = "id sku name quantity currentQuantity product { id } variant { id }"
-            + " originalUnitPriceSet " + MONEY + " discountedTotalSet " + MONEY;
+            + " originalUnitPriceSet " + MONEY + " discountedTotalSet " + MONEY
+            + " discountAllocations { allocatedAmountSet " + MONEY + " }";
 
     /**
      * The query cost of one node with these fields, as Shopify computes it: the node itself and every object under

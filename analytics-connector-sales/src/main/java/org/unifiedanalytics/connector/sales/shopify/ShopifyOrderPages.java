@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ShopifyOrderPages {
     static final int MAX_QUERY_COST = 1_000;
     static final int LINES_WITH_ORDER = 5;
-    static final int MORE_LINES_PER_QUERY = 100;
+    /** The most line items one {@code order(id:)} query may ask for within the cost limit (the order 1, the connection 2). */
+    static final int MORE_LINES_PER_QUERY = Math.min(250, (MAX_QUERY_COST - 3) / ShopifyOrderFields.nodeCost(ShopifyOrderFields.LINE_ITEM));
     /** The requested cost of one order of a page: its fields, and a connection of its first line items. */
     static final int ORDER_COST = ShopifyOrderFields.nodeCost(ShopifyOrderFields.ORDER) + 2
             + LINES_WITH_ORDER * ShopifyOrderFields.nodeCost(ShopifyOrderFields.LINE_ITEM);

@@ -61,12 +61,18 @@ final class ShopifyOrderRecords {
         for (JsonNode line : o.path("lineItems").path("nodes")) {
             int quantity = line.path("quantity").asInt();
             Money unit = money(line, "originalUnitPriceSet", currency);
-            Money total = money(line, "discountedTotalSet", currency);
             Money gross = Money.of(unit.amount().multiply(BigDecimal.valueOf(quantity)), currency);
-            Money discount = gross.minus(total);
+            Money lineOwn = gross.minus(money(line, "discountedTotalSet", currency));
+            // Allocations hold every discount that reached the line, the order's own shared out among its lines included.
+            Money allocated = Money.zero(gross.currency());
+            for (JsonNode allocation : line.path("discountAllocations")) {
+                allocated = allocated.plus(money(allocation, "allocatedAmountSet", currency));
+            }
+            Money discount = allocated.compareTo(lineOwn) > 0 ? allocated : lineOwn;
+            discount = discount.isNegative() ? Money.zero(unit.currency()) : discount;
             records.add(new OrderLine(ShopifyConnector.PLATFORM, id, line.path("id").asText(), text(line, "sku"),
                     line.path("product").path("id").asText(null), line.path("variant").path("id").asText(null),
-                    text(line, "name"), quantity, unit, discount.isNegative() ? Money.zero(unit.currency()) : discount, total));
+                    text(line, "name"), quantity, unit, discount, gross.minus(discount)));
         }
         for (JsonNode refund : o.path("refunds")) {
             records.add(new OrderRefund(ShopifyConnector.PLATFORM, id, refund.path("id").asText(),

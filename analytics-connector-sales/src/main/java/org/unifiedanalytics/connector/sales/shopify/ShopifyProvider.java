@@ -30,7 +30,7 @@ public final class ShopifyProvider implements ConnectorProvider {
                 .key(ConfigKey.secret("access_token").required().doc("an Admin API access token (shpat_...)"))
                 .key(ConfigKey.string("api_version").defaultValue(DEFAULT_VERSION).doc("the pinned Admin API version, a stable quarterly one; a warning within 3 months of its retirement"))
                 .key(ConfigKey.url("base_url").doc("API address; default https://<shop>.myshopify.com"))
-                .key(ConfigKey.integer("page_size").defaultValue("50").doc("orders per query, 1 to 250; fewer when Shopify's 1,000-point query cost limit requires (16 with the fields read)"))
+                .key(ConfigKey.integer("page_size").defaultValue("50").doc("orders per query, 1 to 250; fewer when Shopify's 1,000-point query cost limit requires (13 with the fields read)"))
                 .key(ConfigKey.integer("bulk_after_days").defaultValue("30")
                         .doc("a range of more days than this (a backfill, a first sync) is exported by a bulk operation; 0 never"))
                 .key(ConfigKey.duration("bulk_poll_interval").defaultValue("5s").doc("how often a running bulk operation is asked about"))

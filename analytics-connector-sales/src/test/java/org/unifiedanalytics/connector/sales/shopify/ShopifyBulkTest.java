@@ -121,6 +121,28 @@ class ShopifyBulkTest {
     }
 
     @OnEachDatabase
+    void an_order_level_discount_reaches_its_lines_so_they_sum_to_the_subtotal_after_discounts(TestDatabase db) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 20_000); TestWarehouse paged = db.open();
+             TestWarehouse bulk = db.open()) {
+            Instant created = ShopifyFixture.NOW.minusSeconds(7200);
+            shopify.order(FakeShopifyApi.withOrderDiscount(FakeShopifyApi.withLineItems(FakeShopifyApi.orderNode("5588888",
+                    created, created, "EUR", "20.00", "0.00", "code@example.com", "tiktok", null, true), 3, "10.00"), "10.00"));
+
+            backfill(paged.migrated(), shopify, "0");
+            backfill(bulk.migrated(), shopify, "30");
+
+            for (TestWarehouse test : List.of(paged, bulk)) {
+                var lines = test.warehouse().dsl().selectFrom(ORDER_LINE).where(ORDER_LINE.ORDER_ID.eq("5588888")).fetch();
+                assertThat(lines).hasSize(3);
+                assertThat(lines.stream().map(l -> l.getTotal()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                        .isEqualByComparingTo("20.00");
+                assertThat(lines.stream().map(l -> l.getDiscount()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                        .isEqualByComparingTo("10.00");
+            }
+        }
+    }
+
+    @OnEachDatabase
     void an_order_with_more_line_items_than_one_query_brings_keeps_them_all_by_pages_and_in_bulk(TestDatabase db) {
         try (FakeShopifyApi shopify = ShopifyFixture.seeded(10_000, 1000); TestWarehouse paged = db.open();
              TestWarehouse bulk = db.open()) {

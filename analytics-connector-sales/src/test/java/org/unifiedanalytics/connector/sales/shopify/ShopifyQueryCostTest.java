@@ -20,7 +20,7 @@ class ShopifyQueryCostTest {
 
         assertThat(cost).isEqualTo(2 + ShopifyOrderPages.MAX_ORDERS_PER_PAGE * ShopifyOrderPages.ORDER_COST);
         assertThat(cost).isLessThanOrEqualTo(ShopifyQueryCost.MAX);
-        assertThat(ShopifyOrderPages.MAX_ORDERS_PER_PAGE).isEqualTo(16);
+        assertThat(ShopifyOrderPages.MAX_ORDERS_PER_PAGE).isEqualTo(13);
     }
 
     @Test
