@@ -51,7 +51,15 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicInteger throttled = new AtomicInteger();
     private volatile String currentRefreshToken;
+
+    /** "Too many requests" in TikTok Shop's common error table. */
+    public static final int TOO_MANY_REQUESTS = 36009002;
+    /** "Internal error. Please try again." */
+    public static final int INTERNAL_ERROR = 36009003;
+    /** "invalid param error": a page size or id list out of range. */
+    public static final int INVALID_PARAM = 36009004;
 
     private FakeTikTokShopApi(String appKey, String appSecret) {
         this.appKey = appKey;
@@ -150,6 +158,11 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     }
 
     /** Every access token issued so far stops working (code 105002), as when TikTok Shop revokes them early. */
+    /** The next {@code calls} signed calls answer HTTP 429 with the too-many-requests code. */
+    public void throttleNext(int calls) {
+        throttled.set(calls);
+    }
+
     public void revokeAccessTokens() {
         accessTokens.clear();
     }
@@ -211,7 +224,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         }
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
         if (pageSize < 1 || pageSize > 100) {
-            return envelope(400, 36009002, "page_size must be 1 to 100", null);
+            return envelope(400, INVALID_PARAM, "page_size must be 1 to 100", null);
         }
         String shop = shopOf(request);
         long ge = filter.path("update_time_ge").asLong(Long.MIN_VALUE);
@@ -239,7 +252,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         }
         List<String> ids = List.of(request.queryParameter("ids").orElse("").split(","));
         if (ids.size() > 50 || ids.get(0).isEmpty()) {
-            return envelope(400, 36009002, "ids must name 1 to 50 orders", null);
+            return envelope(400, INVALID_PARAM, "ids must name 1 to 50 orders", null);
         }
         String shop = shopOf(request);
         ObjectNode data = JSON.createObjectNode();
@@ -264,7 +277,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         }
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
         if (pageSize < 1 || pageSize > 50) {
-            return envelope(400, 36009002, "page_size must be 1 to 50", null);
+            return envelope(400, INVALID_PARAM, "page_size must be 1 to 50", null);
         }
         String shop = shopOf(request);
         long ge = filter.path("update_time_ge").asLong(Long.MIN_VALUE);
@@ -297,7 +310,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         }
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("10"));
         if (pageSize < 1 || pageSize > 100) {
-            return envelope(400, 36009002, "page_size must be 1 to 100", null);
+            return envelope(400, INVALID_PARAM, "page_size must be 1 to 100", null);
         }
         String shop = shopOf(request);
         String from = request.queryParameter("start_date_ge").orElse("");
@@ -327,6 +340,9 @@ public final class FakeTikTokShopApi implements AutoCloseable {
 
     /** The checks of every signed call; null when it may go on. */
     private FakeResponse verify(RecordedRequest request, boolean shopScoped) {
+        if (throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return envelope(429, TOO_MANY_REQUESTS, "Too many requests. You've made too many requests in a short period of time.", null);
+        }
         Map<String, String> query = request.query();
         String expected = sign(request.path(), query, request.method().equals("GET") ? null : request.body());
         if (!expected.equals(query.get("sign"))) {

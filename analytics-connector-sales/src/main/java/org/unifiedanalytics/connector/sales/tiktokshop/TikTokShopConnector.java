@@ -173,6 +173,11 @@ final class TikTokShopConnector implements Connector {
         return fresh;
     }
 
+    /** "Too many requests": back off and retry (the common error table; public clients agree). */
+    static final int TOO_MANY_REQUESTS = 36009002;
+    /** "Internal error. Please try again": retried like a 5xx. */
+    static final int INTERNAL_ERROR = 36009003;
+
     /** TikTok Shop answers errors in a code / message / request_id envelope, with HTTP 200 or a matching 4xx. */
     static final ResponseRule ENVELOPE = response -> {
         JsonNode body = response.json();
@@ -197,8 +202,11 @@ final class TikTokShopConnector implements Connector {
         if (REAUTHORIZE.contains(code)) {
             return Optional.of(new ApiException.Authentication(message, response.requestDescription(), response.status()));
         }
-        if (response.status() == 429 || code == 36009003) {
+        if (response.status() == 429 || code == TOO_MANY_REQUESTS) {
             return Optional.of(new ApiException.RateLimited(message, response.requestDescription(), response.status(), null));
+        }
+        if (code == INTERNAL_ERROR) {
+            return Optional.of(new ApiException.ServerError(message, response.requestDescription(), response.status()));
         }
         return Optional.of(new ApiException.ClientError(message, response.requestDescription(), response.status()));
     };

@@ -92,6 +92,45 @@ class TikTokShopConnectorTest {
     }
 
     @Test
+    void too_many_requests_backs_off_and_the_sync_succeeds() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            shop.throttleNext(2);
+
+            SyncReport report = sync(test.migrated(), TikTokShopFixture.config(shop));
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(report.streams().stream().mapToLong(org.unifiedanalytics.ingest.StreamReport::retries).sum())
+                    .isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void the_envelope_codes_are_told_apart_as_the_common_error_table_says() {
+        java.util.function.IntFunction<org.unifiedanalytics.connect.http.ApiException> classify = code -> {
+            org.unifiedanalytics.testkit.FakeApiServer server = org.unifiedanalytics.testkit.FakeApiServer.start();
+            try {
+                server.route("GET", "/x", r -> org.unifiedanalytics.testkit.FakeResponse.ok("{\"code\":" + code
+                        + ",\"message\":\"m\",\"request_id\":\"r1\"}"));
+                org.unifiedanalytics.connect.http.ApiClient client = org.unifiedanalytics.connect.http.ApiClient.builder()
+                        .baseUrl(server.baseUrl()).retries(0, Duration.ofMillis(1), Duration.ofMillis(1))
+                        .rule(TikTokShopConnector.ENVELOPE).build();
+                return (org.unifiedanalytics.connect.http.ApiException) org.assertj.core.api.Assertions.catchThrowable(
+                        () -> client.getJson("/x", Map.of()));
+            } finally {
+                server.close();
+            }
+        };
+
+        assertThat(classify.apply(FakeTikTokShopApi.TOO_MANY_REQUESTS))
+                .isInstanceOf(org.unifiedanalytics.connect.http.ApiException.RateLimited.class);
+        assertThat(classify.apply(FakeTikTokShopApi.INTERNAL_ERROR))
+                .isInstanceOf(org.unifiedanalytics.connect.http.ApiException.ServerError.class);
+        assertThat(classify.apply(FakeTikTokShopApi.INVALID_PARAM))
+                .isInstanceOf(org.unifiedanalytics.connect.http.ApiException.ClientError.class)
+                .hasMessageContaining("TikTok Shop code 36009004: m (request_id r1)");
+    }
+
+    @Test
     void an_order_updated_exactly_at_a_windows_end_is_neither_lost_nor_doubled() {
         try (TestWarehouse test = TestDatabase.H2.open()) {
             Warehouse warehouse = test.migrated();
