@@ -52,6 +52,7 @@ public final class FakeShopifyApi implements AutoCloseable {
     private boolean refuseDownloads;
     private int tokensSentToStorage;
     private double maxRequested;
+    private boolean protectedDataWithheld;
 
     /** A bulk operation of the fake: its result is fixed when it starts; {@code polls} counts status queries. */
     private static final class BulkOperation {
@@ -118,6 +119,15 @@ public final class FakeShopifyApi implements AutoCloseable {
     /** How many result downloads carried an {@code X-Shopify-Access-Token} header (none should). */
     public synchronized int tokensSentToStorage() {
         return tokensSentToStorage;
+    }
+
+    /**
+     * The app has no approval for protected customer data (a public app before Shopify's review): orders come
+     * back with {@code email} and the journey's {@code landingPage} and {@code referrerUrl} null, each with an
+     * {@code ACCESS_DENIED} error at its path, beside the data, as Shopify answers.
+     */
+    public synchronized void withholdProtectedCustomerData() {
+        this.protectedDataWithheld = true;
     }
 
     /** The highest requested query cost seen, refused or not (Shopify refuses above 1,000). */
@@ -199,6 +209,9 @@ public final class FakeShopifyApi implements AutoCloseable {
         } else if (query.contains("orders(")) {
             // Shopify charges what the answer held: the requested cost scaled to the orders returned.
             int returned = ordersPage(data, variables, first, query);
+            if (protectedDataWithheld) {
+                withhold(answer, (ArrayNode) data.path("orders").path("nodes"));
+            }
             actual = 2 + (requested - 2) * returned / Math.max(1, first);
         } else {
             ObjectNode shop = data.putObject("shop").put("name", "Clay & Co").put("currencyCode", "EUR");
@@ -234,6 +247,41 @@ public final class FakeShopifyApi implements AutoCloseable {
             nodes.add(copy);
         }
         return page.size();
+    }
+
+    private static void withhold(ObjectNode answer, ArrayNode orders) {
+        ArrayNode errors = answer.withArray("errors");
+        for (int i = 0; i < orders.size(); i++) {
+            ObjectNode order = (ObjectNode) orders.get(i);
+            if (order.has("email")) {
+                order.putNull("email");
+                denied(errors, "email", "orders", "nodes", i, "email");
+            }
+            for (String visit : new String[]{"firstVisit", "lastVisit"}) {
+                JsonNode node = order.path("customerJourneySummary").path(visit);
+                if (node.isObject()) {
+                    for (String field : new String[]{"landingPage", "referrerUrl"}) {
+                        ((ObjectNode) node).putNull(field);
+                        denied(errors, field, "orders", "nodes", i, "customerJourneySummary", visit, field);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void denied(ArrayNode errors, String field, Object... path) {
+        ObjectNode error = errors.addObject().put("message", "Access denied for " + field + " field. Required access: "
+                + "protected customer data approval (Level 2).");
+        ArrayNode at = error.putArray("path");
+        for (Object p : path) {
+            if (p instanceof Integer i) {
+                at.add(i);
+            } else {
+                at.add(p.toString());
+            }
+        }
+        error.putObject("extensions").put("code", "ACCESS_DENIED").put("documentation",
+                "https://shopify.dev/docs/apps/launch/protected-customer-data");
     }
 
     private int moreLines(ObjectNode data, JsonNode variables) {

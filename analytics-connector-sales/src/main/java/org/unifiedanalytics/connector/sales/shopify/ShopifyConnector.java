@@ -32,6 +32,10 @@ final class ShopifyConnector implements Connector {
     private final String shop;
     private final String path;
     private final CostAwareLimiter limiter = new CostAwareLimiter();
+    /** Protected customer data fields Shopify withheld from this app (no approval), as it said per field. */
+    private final Set<String> withheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The fields whose absence degrades an order rather than failing it: its customer key and journey stay empty. */
+    static final Set<String> PROTECTED_FIELDS = Set.of("email", "phone", "customer", "landingPage", "referrerUrl");
     private final ApiClient api;
     private final ApiClient downloads;
     private final Logger logger;
@@ -43,7 +47,7 @@ final class ShopifyConnector implements Connector {
         URI base = config.optionalUrl("base_url").orElse(URI.create("https://" + shop + ".myshopify.com"));
         this.path = "/admin/api/" + config.string("api_version") + "/graphql.json";
         String token = config.secret("access_token").reveal();
-        this.api = context.http().baseUrl(base).header("X-Shopify-Access-Token", token).rule(errors(limiter)).build();
+        this.api = context.http().baseUrl(base).header("X-Shopify-Access-Token", token).rule(errors(limiter, withheld)).build();
         // bulk results live on a storage host behind signed URLs: this client never carries the access token
         this.downloads = context.http().secretParameters("X-Goog-Signature", "X-Goog-Credential", "Signature").build();
         this.logger = context.logger();
@@ -106,6 +110,13 @@ final class ShopifyConnector implements Connector {
                 return CheckResult.configuration("the Shopify token lacks the read_all_orders scope: Shopify then shows only the"
                         + " last 60 days of orders, so a backfill would silently stop there; request the scope first");
             }
+            graphql("query ProtectedData { orders(first: 1) { nodes { email customerJourneySummary { lastVisit { landingPage"
+                    + " referrerUrl } } } } }", api.objectMapper().createObjectNode());
+            if (!withheld.isEmpty()) {
+                return CheckResult.configuration("Shopify withholds protected customer data " + withheld + " from this app: "
+                        + "orders would load without customer keys and journeys, so attribution could not credit them; "
+                        + "request access to protected customer data (Level 2) for the app, then check again");
+            }
             return CheckResult.ok("connected to Shopify store '" + data.path("shop").path("name").asText(shop) + "' ("
                     + data.path("shop").path("currencyCode").asText("?") + ")");
         } catch (ApiException.Authentication e) {
@@ -141,12 +152,32 @@ final class ShopifyConnector implements Connector {
     }
 
     /** GraphQL errors come with HTTP 200 in {@code errors[]}; THROTTLED waits for the bucket to refill. */
-    private static ResponseRule errors(CostAwareLimiter limiter) {
+    private ResponseRule errors(CostAwareLimiter limiter, Set<String> withheld) {
         return response -> {
             JsonNode body = response.json();
             limiter.observe(body.path("extensions"));
             JsonNode errors = body.path("errors");
             if (!errors.isArray() || errors.isEmpty()) {
+                return Optional.empty();
+            }
+            // An app without approval for protected customer data gets its orders with those fields null and an
+            // ACCESS_DENIED error per field: the orders still load, without customer keys and journeys.
+            Set<String> denied = new java.util.TreeSet<>();
+            boolean onlyProtected = true;
+            for (JsonNode error : errors) {
+                JsonNode path = error.path("path");
+                String field = path.isArray() && !path.isEmpty() ? path.get(path.size() - 1).asText() : "";
+                if ("ACCESS_DENIED".equals(error.path("extensions").path("code").asText()) && PROTECTED_FIELDS.contains(field)) {
+                    denied.add(field);
+                } else {
+                    onlyProtected = false;
+                }
+            }
+            if (onlyProtected && body.path("data").isObject()) {
+                if (withheld.addAll(denied)) {
+                    logger.warn("Shopify withholds protected customer data ({}) from this app: orders load without customer "
+                            + "keys and journeys; request access to protected customer data (Level 2) for the app", denied);
+                }
                 return Optional.empty();
             }
             List<String> messages = new ArrayList<>();

@@ -98,6 +98,24 @@ class ShopifyConnectorTest {
         }
     }
 
+    @org.unifiedanalytics.model.testing.OnEachDatabase
+    void without_approval_for_protected_customer_data_orders_load_without_customer_keys_and_check_says_why(TestDatabase db) {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = db.open()) {
+            shopify.withholdProtectedCustomerData();
+            Warehouse warehouse = test.migrated();
+
+            SyncReport report = sync(warehouse, shopify);
+            CheckResult check = ingestion(warehouse).check("shopify", ConfigValues.of(ShopifyFixture.config(shopify)));
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isPositive();
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER, SALES_ORDER.CUSTOMER_KEY.isNotNull())).isZero();
+            assertThat(warehouse.dsl().fetchCount(TOUCHPOINT)).isZero();
+            assertThat(check.status()).isEqualTo(CheckResult.Status.CONFIGURATION);
+            assertThat(check.message()).contains("protected customer data", "email", "landingPage");
+        }
+    }
+
     @Test
     void a_small_cost_bucket_paces_the_queries_instead_of_hammering_into_throttling() {
         // A standard bucket of 1,000 points, restored ten times faster than Shopify's 50 a second so the test is quick.
