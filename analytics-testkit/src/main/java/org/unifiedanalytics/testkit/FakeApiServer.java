@@ -231,8 +231,22 @@ public final class FakeApiServer implements AutoCloseable {
                     response = FakeResponse.json(500, "{\"message\":\"the fake's handler failed: " + e.getClass().getSimpleName() + "\"}");
                 }
             }
+            if (fault instanceof Fault.Stalled stalled) {
+                stall(exchange, response, stalled.stall());
+                return;
+            }
             send(exchange, response, fault instanceof Fault.Truncated);
         }
+    }
+
+    private static void stall(HttpExchange exchange, FakeResponse response, Duration stall) throws IOException {
+        byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(response.status(), bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        sleep(stall);
     }
 
     private boolean overRateLimit() {

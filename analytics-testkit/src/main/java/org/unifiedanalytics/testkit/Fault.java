@@ -38,6 +38,14 @@ public sealed interface Fault {
         return new Truncated();
     }
 
+    /**
+     * The route's answer with its full length announced, the first half sent, then nothing for {@code stall}: a
+     * server that stops mid-body (a client must bound the whole exchange, not only the wait for the headers).
+     */
+    static Fault stalledBody(Duration stall) {
+        return new Stalled(stall);
+    }
+
     /** HTTP 200 with an HTML error page where JSON was promised. */
     static Fault malformedBody() {
         return new Malformed();
@@ -56,5 +64,8 @@ public sealed interface Fault {
     }
 
     record Malformed() implements Fault {
+    }
+
+    record Stalled(Duration stall) implements Fault {
     }
 }

@@ -58,6 +58,45 @@ class ApiClientTest {
     }
 
     @Test
+    void a_server_that_stalls_mid_body_is_cut_off_at_the_request_timeout() {
+        api.route("GET", "/slow", r -> FakeResponse.ok("{\"value\":\"" + "x".repeat(5000) + "\"}"));
+        api.inject(Fault.stalledBody(Duration.ofSeconds(20)));
+        ApiClient client = client().requestTimeout(Duration.ofMillis(800)).retries(0, Duration.ofMillis(5), Duration.ofMillis(5)).build();
+        long started = System.nanoTime();
+
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> client.getJson("/slow", Map.of()));
+
+        assertThat(error).isInstanceOf(ApiException.Transport.class).hasMessageContaining("body included");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_redirect_to_another_host_never_carries_the_clients_credentials() {
+        try (FakeApiServer elsewhere = FakeApiServer.start()) {
+            elsewhere.route("GET", "/steal", r -> FakeResponse.ok("{}"));
+            api.route("GET", "/moved", r -> new FakeResponse(302, Map.of("Location", elsewhere.baseUrl() + "/steal"), ""));
+            ApiClient client = client().header("X-Shopify-Access-Token", "shpat_secret_token").build();
+
+            Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> client.getJson("/moved", Map.of()));
+
+            assertThat(error).isInstanceOf(ApiException.ClientError.class).hasMessageContaining("never sent to another host")
+                    .hasMessageNotContaining("shpat_secret_token");
+            assertThat(elsewhere.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_redirect_within_the_same_host_is_followed_with_the_credentials() {
+        api.route("GET", "/old", r -> new FakeResponse(301, Map.of("Location", "/new"), ""));
+        api.route("GET", "/new", r -> r.header("X-Token").orElse("").equals("t1") ? FakeResponse.ok("{\"ok\":true}")
+                : FakeResponse.json(401, "{\"message\":\"no token\"}"));
+
+        JsonNode body = client().header("X-Token", "t1").build().getJson("/old", Map.of());
+
+        assertThat(body.path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void a_token_answer_cut_off_mid_token_is_reported_without_the_token() {
         api.route("POST", "/oauth/token", r -> FakeResponse.ok("{\"access_token\":\"ya29.a0-secret-token-value\",\"expires_in\":3599,"
                 + "\"refresh_token\":\"1//rotated-secret"));

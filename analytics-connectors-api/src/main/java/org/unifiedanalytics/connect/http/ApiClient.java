@@ -71,7 +71,7 @@ public final class ApiClient {
 
     private ApiClient(Builder b) {
         this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.baseUrl = b.baseUrl;
         this.headers = Map.copyOf(b.headers);
         this.requestTimeout = b.requestTimeout;
@@ -139,7 +139,7 @@ public final class ApiClient {
         String description = describe(request);
         // a retry starts the file afresh: no bytes of a broken attempt remain
         HttpResponse<Path> raw = exchange(request, HttpResponse.BodyHandlers.ofFile(target, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), description);
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), description, DOWNLOAD_DEADLINE);
         String excerpt = "";
         if (raw.statusCode() < 200 || raw.statusCode() >= 300) {
             try (var in = Files.newInputStream(target)) {
@@ -231,8 +231,24 @@ public final class ApiClient {
         return response;
     }
 
-    /** Paces the request through the rate limiters, sends it, and maps transport failures to retryable errors. */
+    /** Redirects followed for one request at the most. */
+    private static final int MAX_REDIRECTS = 5;
+    /** How long a download (a bulk export's file) may take, body included. */
+    private static final Duration DOWNLOAD_DEADLINE = Duration.ofMinutes(30);
+
+    /**
+     * Paces the request through the rate limiters, sends it, and maps transport failures to retryable errors.
+     * Redirects are followed here, not by the JDK: one to the same origin keeps the client's headers, one to
+     * another host is followed only by a client without headers of its own (a signed storage URL), because the
+     * JDK would send an access token to whatever host a 302 names. The whole exchange, body included, is bounded:
+     * a server that sends its headers and then stalls is cut off.
+     */
     private <T> HttpResponse<T> exchange(ApiRequest request, HttpResponse.BodyHandler<T> handler, String description) {
+        return exchange(request, handler, description, requestTimeout);
+    }
+
+    private <T> HttpResponse<T> exchange(ApiRequest request, HttpResponse.BodyHandler<T> handler, String description,
+                                         Duration deadline) {
         for (RateLimiter limiter : rateLimiters) {
             long nanos = limiter.reservePermission();
             if (nanos < 0) {
@@ -244,28 +260,67 @@ public final class ApiClient {
                 listener.rateLimitWaited(Duration.ofNanos(nanos));
             }
         }
-        HttpRequest.Builder http = HttpRequest.newBuilder(uriOf(request)).timeout(requestTimeout);
-        headers.forEach((name, value) -> http.header(name, value.get()));
-        request.headers().forEach(http::header);
-        if (request.body().isPresent()) {
-            http.header("Content-Type", request.contentType());
-            http.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body().get(), StandardCharsets.UTF_8));
-        } else {
-            http.method(request.method(), HttpRequest.BodyPublishers.noBody());
+        URI uri = uriOf(request);
+        String method = request.method();
+        boolean withBody = true;
+        for (int redirects = 0; ; redirects++) {
+            HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+            headers.forEach((name, value) -> http.header(name, value.get()));
+            request.headers().forEach(http::header);
+            if (withBody && request.body().isPresent()) {
+                http.header("Content-Type", request.contentType());
+                http.method(method, HttpRequest.BodyPublishers.ofString(request.body().get(), StandardCharsets.UTF_8));
+            } else {
+                http.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            if (!request.headers().containsKey("Accept")) {
+                http.header("Accept", "application/json");
+            }
+            HttpResponse<T> response = sendWithin(http.build(), handler, description, deadline);
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (status < 300 || status > 399 || status == 304 || location.isEmpty()) {
+                return response;
+            }
+            if (redirects >= MAX_REDIRECTS) {
+                throw new ApiException.ClientError("more than " + MAX_REDIRECTS + " redirects", description, status);
+            }
+            URI next = uri.resolve(location.get());
+            boolean sameOrigin = Objects.equals(next.getScheme(), uri.getScheme()) && Objects.equals(next.getHost(), uri.getHost())
+                    && next.getPort() == uri.getPort();
+            if (!sameOrigin && (!headers.isEmpty() || !request.headers().isEmpty())) {
+                throw new ApiException.ClientError("refused to follow a redirect to " + next.getScheme() + "://" + next.getHost()
+                        + ": this client's credentials are never sent to another host", description, status);
+            }
+            if (status == 303 || ((status == 301 || status == 302) && method.equals("POST"))) {
+                method = "GET";
+                withBody = false;
+            }
+            uri = next;
         }
-        if (!request.headers().containsKey("Accept")) {
-            http.header("Accept", "application/json");
-        }
+    }
+
+    /** Sends and waits for the whole answer, body included, at most {@code deadline}. */
+    private <T> HttpResponse<T> sendWithin(HttpRequest request, HttpResponse.BodyHandler<T> handler, String description,
+                                           Duration deadline) {
+        java.util.concurrent.CompletableFuture<HttpResponse<T>> pending = this.http.sendAsync(request, handler);
         try {
-            return this.http.send(http.build(), handler);
-        } catch (HttpTimeoutException e) {
+            return pending.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
             listener.attempted("transport");
-            throw new ApiException.Transport("timed out after " + requestTimeout.toMillis() + " ms", description, e);
-        } catch (IOException e) {
+            throw new ApiException.Transport("timed out after " + deadline.toMillis() + " ms (the whole answer, body included)",
+                    description, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
             listener.attempted("transport");
-            throw new ApiException.Transport("no response: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), description, e);
+            if (cause instanceof HttpTimeoutException) {
+                throw new ApiException.Transport("timed out after " + requestTimeout.toMillis() + " ms", description, cause);
+            }
+            throw new ApiException.Transport("no response: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), description, cause);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiException("interrupted while waiting for a response", description, 0, false, e);
         }
