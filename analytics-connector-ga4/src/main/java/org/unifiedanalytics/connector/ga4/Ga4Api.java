@@ -97,6 +97,24 @@ final class Ga4Api {
         }
     }
 
+    /**
+     * A report over {@code days} by these dimensions and metrics, ordered by {@code orderBy}: an order that names
+     * rows uniquely, because GA4's pages are not a snapshot and only a total order keeps rows in place.
+     */
+    ObjectNode dayReport(org.unifiedanalytics.connect.stream.DateRange days, java.util.List<String> dimensions,
+                         java.util.List<String> metrics, java.util.List<String> orderBy) {
+        ObjectNode body = newBody();
+        body.putArray("dateRanges").addObject().put("startDate", days.from().toString())
+                .put("endDate", days.lastDay().toString());
+        com.fasterxml.jackson.databind.node.ArrayNode dimensionNodes = body.putArray("dimensions");
+        dimensions.forEach(d -> dimensionNodes.addObject().put("name", d));
+        com.fasterxml.jackson.databind.node.ArrayNode metricNodes = body.putArray("metrics");
+        metrics.forEach(m -> metricNodes.addObject().put("name", m));
+        com.fasterxml.jackson.databind.node.ArrayNode order = body.putArray("orderBys");
+        orderBy.forEach(d -> order.addObject().putObject("dimension").put("dimensionName", d));
+        return body;
+    }
+
     ObjectNode newBody() {
         return client.objectMapper().createObjectNode();
     }

@@ -21,7 +21,6 @@ import org.unifiedanalytics.model.records.WebPurchaseSession;
 import org.unifiedanalytics.model.values.ChannelClassifier;
 import org.unifiedanalytics.model.values.Money;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -66,14 +65,8 @@ final class PurchaseSessionsStream implements DailyStream {
 
     @Override
     public Page readDays(String property, DateRange days, Optional<String> pageToken) {
-        ObjectNode body = connector.api().newBody();
-        body.putArray("dateRanges").addObject().put("startDate", days.from().toString()).put("endDate", days.lastDay().toString());
-        ArrayNode dimensions = body.putArray("dimensions");
-        DIMENSIONS.forEach(d -> dimensions.addObject().put("name", d));
-        ArrayNode metrics = body.putArray("metrics");
-        List.of("ecommercePurchases", "purchaseRevenue").forEach(m -> metrics.addObject().put("name", m));
-        ArrayNode order = body.putArray("orderBys");
-        List.of("transactionId", "dateHourMinute").forEach(d -> order.addObject().putObject("dimension").put("dimensionName", d));
+        ObjectNode body = connector.api().dayReport(days, DIMENSIONS, List.of("ecommercePurchases", "purchaseRevenue"),
+                List.of("transactionId", "dateHourMinute"));
         Ga4Report report = connector.api().runAll(property, body, connector.pageSize());
         ZoneId zone = report.metadata().timeZone();
         String currency = report.metadata().currency().map(java.util.Currency::getCurrencyCode).orElse(null);

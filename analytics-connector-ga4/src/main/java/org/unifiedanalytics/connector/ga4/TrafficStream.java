@@ -25,7 +25,6 @@ import org.unifiedanalytics.model.records.WebTraffic;
 import org.unifiedanalytics.model.values.ChannelClassifier;
 import org.unifiedanalytics.model.values.Money;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -158,16 +157,6 @@ final class TrafficStream implements DailyStream {
     }
 
     private ObjectNode body(DateRange days, List<String> metrics) {
-        ObjectNode body = connector.api().newBody();
-        body.putArray("dateRanges").addObject().put("startDate", days.from().toString())
-                .put("endDate", days.lastDay().toString());
-        ArrayNode dimensions = body.putArray("dimensions");
-        DIMENSIONS.forEach(d -> dimensions.addObject().put("name", d));
-        ArrayNode metricNodes = body.putArray("metrics");
-        metrics.forEach(m -> metricNodes.addObject().put("name", m));
-        // Every dimension in the order: GA4's pages are not a snapshot, only a total order keeps rows in place.
-        ArrayNode order = body.putArray("orderBys");
-        DIMENSIONS.forEach(d -> order.addObject().putObject("dimension").put("dimensionName", d));
-        return body;
+        return connector.api().dayReport(days, DIMENSIONS, metrics, DIMENSIONS);
     }
 }
