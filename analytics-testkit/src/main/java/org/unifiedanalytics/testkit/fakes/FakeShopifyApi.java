@@ -164,18 +164,14 @@ public final class FakeShopifyApi implements AutoCloseable {
         String query = body.path("query").asText();
         JsonNode variables = body.path("variables");
         int first = variables.path("first").asInt(50);
-        Matcher literalFirst = Pattern.compile("first: (\\d+)").matcher(query);
-        while (literalFirst.find()) {
-            first = Math.max(first, Integer.parseInt(literalFirst.group(1)));
-        }
-        if (first > 250 || variables.path("first").asInt(0) > 250) {
+        ShopifyQueryCost.Analysis asked = ShopifyQueryCost.analyze(query, variables);
+        if (asked.largestPage() > 250) {
             ObjectNode refused = JSON.createObjectNode();
             refused.putArray("errors").addObject().put("message", "The first argument is limited to 250 records per page")
                     .putObject("extensions").put("code", "ARGUMENT_LIMIT_EXCEEDED");
             return FakeResponse.ok(refused.toString());
         }
-        first = variables.path("first").asInt(50);
-        double requested = ShopifyQueryCost.requested(query, variables);
+        double requested = asked.cost();
         maxRequested = Math.max(maxRequested, requested);
         if (requested > ShopifyQueryCost.MAX) {
             ObjectNode refused = JSON.createObjectNode();

@@ -19,9 +19,14 @@ public final class ShopifyQueryCost {
     public static final int MAX = 1_000;
     private static final int MUTATION = 10;
 
+    /** What a query asks for: its requested cost, and the largest {@code first} or {@code last} in it. */
+    public record Analysis(int cost, int largestPage) {
+    }
+
     private final String text;
     private final JsonNode variables;
     private int at;
+    private int largestPage;
 
     private ShopifyQueryCost(String text, JsonNode variables) {
         this.text = text;
@@ -30,16 +35,22 @@ public final class ShopifyQueryCost {
 
     /** The requested cost of a query with its variables ({@code $first} resolved from them). */
     public static int requested(String query, JsonNode variables) {
+        return analyze(query, variables).cost();
+    }
+
+    /** The requested cost and the largest page a query asks for (Shopify refuses a {@code first} above 250). */
+    public static Analysis analyze(String query, JsonNode variables) {
         String trimmed = query.strip();
         if (trimmed.startsWith("mutation")) {
-            return MUTATION;
+            return new Analysis(MUTATION, 0);
         }
         ShopifyQueryCost parser = new ShopifyQueryCost(trimmed, variables);
         parser.at = trimmed.indexOf('{');
         if (parser.at < 0) {
             throw new IllegalArgumentException("no selection set in the query");
         }
-        return parser.selectionSet();
+        int cost = parser.selectionSet();
+        return new Analysis(cost, parser.largestPage);
     }
 
     /** {@code { field field ... }}: the sum of its fields' costs. */
@@ -130,6 +141,7 @@ public final class ShopifyQueryCost {
             String value = value();
             if (argument.equals("first") || argument.equals("last")) {
                 size = value.startsWith("$") ? variables.path(value.substring(1)).asInt(0) : Integer.parseInt(value);
+                largestPage = Math.max(largestPage, size);
             }
             skipSpace();
             if (peek() == ',') {
