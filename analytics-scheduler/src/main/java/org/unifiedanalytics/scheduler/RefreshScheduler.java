@@ -212,7 +212,11 @@ public final class RefreshScheduler implements AutoCloseable {
     public static final class Builder {
         private final Warehouse warehouse;
         private final Ingestion ingestion;
-        private final List<Object[]> connectors = new ArrayList<>();
+        /** A connector as configured: its schedule, or null to read it from its {@code schedule} key. */
+        private record Configured(String connectorId, ConfigValues values, RefreshSchedule schedule) {
+        }
+
+        private final List<Configured> connectors = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private int retries = 3;
         private Duration initialBackoff = Duration.ofMinutes(5);
@@ -231,13 +235,13 @@ public final class RefreshScheduler implements AutoCloseable {
 
         /** A connector refreshed on the schedule of its {@code schedule} key (default: daily at 04:00 UTC). */
         public Builder connector(String connectorId, ConfigValues values) {
-            connectors.add(new Object[]{connectorId, values, null});
+            connectors.add(new Configured(connectorId, values, null));
             return this;
         }
 
         /** A connector refreshed on this schedule, whatever its {@code schedule} key says. */
         public Builder connector(String connectorId, ConfigValues values, RefreshSchedule schedule) {
-            connectors.add(new Object[]{connectorId, values, Objects.requireNonNull(schedule, "schedule")});
+            connectors.add(new Configured(connectorId, values, Objects.requireNonNull(schedule, "schedule")));
             return this;
         }
 
@@ -293,10 +297,10 @@ public final class RefreshScheduler implements AutoCloseable {
         public RefreshScheduler build() {
             List<String> problems = new ArrayList<>();
             Map<String, ScheduledConnector> configured = new LinkedHashMap<>();
-            for (Object[] entry : connectors) {
-                String id = (String) entry[0];
-                ConfigValues values = (ConfigValues) entry[1];
-                RefreshSchedule schedule = (RefreshSchedule) entry[2];
+            for (Configured entry : connectors) {
+                String id = entry.connectorId();
+                ConfigValues values = entry.values();
+                RefreshSchedule schedule = entry.schedule();
                 ConnectorConfig config;
                 try {
                     config = ingestion.configure(id, values);

@@ -147,7 +147,7 @@ final class DemoBrand {
                 Visit visit = order.visits().get(k);
                 boolean last = k == order.visits().size() - 1;
                 List<String> key = key(visit, LocalDate.ofInstant(visit.at(), PROPERTY_ZONE));
-                long[] m = rows.computeIfAbsent(key, x -> new long[4]);
+                long[] m = rows.computeIfAbsent(key, x -> new long[3]);
                 m[0] += 6 + random.nextInt(6);      // sessions: the buyer's and other visitors'
                 m[1] += 1 + (last ? 1 : 0);         // add-to-carts
                 m[2] += last ? 1 : 0;               // checkouts
@@ -161,8 +161,8 @@ final class DemoBrand {
         for (int d = 0; d < 90; d++) {
             // Visitors who never buy: search and direct traffic every day.
             LocalDate day = today.minusDays(d);
-            rows.computeIfAbsent(List.of(day.toString(), "google", "organic", "(organic)"), x -> new long[4])[0] += 30 + random.nextInt(20);
-            rows.computeIfAbsent(List.of(day.toString(), "(direct)", "(none)", "(direct)"), x -> new long[4])[0] += 20 + random.nextInt(15);
+            rows.computeIfAbsent(List.of(day.toString(), "google", "organic", "(organic)"), x -> new long[3])[0] += 30 + random.nextInt(20);
+            rows.computeIfAbsent(List.of(day.toString(), "(direct)", "(none)", "(direct)"), x -> new long[3])[0] += 20 + random.nextInt(15);
             int first = (int) (d % 30) * 10;
             property.usersOn(day, java.util.stream.IntStream.range(first, first + 60).boxed().toList());
         }
