@@ -6,12 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +105,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
     }
 
     private final FakeApiServer server;
+    private final KlaviyoCursors cursors;
     private final String apiKey;
     private final Clock clock;
     private final String accountId = "XyZacc";
@@ -116,15 +115,15 @@ public final class FakeKlaviyoApi implements AutoCloseable {
     private final List<Event> events = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean keyRevoked;
-    private volatile int cursorEpoch;
     private volatile String currency = "USD";
-    private final ReportingLimits reporting = new ReportingLimits();
+    private final KlaviyoReportingLimits reporting = new KlaviyoReportingLimits();
     private final AtomicInteger reports = new AtomicInteger();
 
     private FakeKlaviyoApi(String apiKey, Clock clock) {
         this.apiKey = apiKey;
         this.clock = clock;
         this.server = FakeApiServer.start();
+        this.cursors = new KlaviyoCursors(server.baseUrl().toString());
         metric("Received Email", "Klaviyo");
         metric("Opened Email", "Klaviyo");
         metric("Clicked Email", "Klaviyo");
@@ -203,7 +202,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
 
     /** Every cursor handed out so far is refused from now on ("Invalid cursor provided."). */
     public void invalidateCursors() {
-        cursorEpoch++;
+        cursors.invalidate();
     }
 
     /** The Reporting API's limits: per second, per minute and per day. */
@@ -300,7 +299,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
             }
         }
         matching.sort(Comparator.comparing((Campaign c) -> c.updatedAt).thenComparing(c -> c.id));
-        Page page = page(request, matching.size(), CAMPAIGNS_PER_PAGE);
+        KlaviyoCursors.Page page = cursors.page(request, matching.size(), CAMPAIGNS_PER_PAGE);
         if (page.error() != null) {
             return page.error();
         }
@@ -324,7 +323,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
                 messageAttributes.putObject("content").put("subject", campaign.subject).put("preview_text", "");
             }
         }
-        links(body, request, page);
+        cursors.links(body, request, page);
         return FakeResponse.ok(body.toString());
     }
 
@@ -349,7 +348,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
             }
         }
         matching.sort(Comparator.comparing(Event::datetime).thenComparing(Event::id));
-        Page page = page(request, matching.size(), size);
+        KlaviyoCursors.Page page = cursors.page(request, matching.size(), size);
         if (page.error() != null) {
             return page.error();
         }
@@ -377,7 +376,7 @@ public final class FakeKlaviyoApi implements AutoCloseable {
             ArrayNode includedNode = body.putArray("included");
             included.values().forEach(includedNode::add);
         }
-        links(body, request, page);
+        cursors.links(body, request, page);
         return FakeResponse.ok(body.toString());
     }
 
@@ -500,58 +499,6 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         return true;
     }
 
-    private record Page(int from, int to, int total, FakeResponse error) {
-    }
-
-    /** The page a request asks for: from its opaque cursor, refused when altered, stale or from another query. */
-    private Page page(RecordedRequest request, int total, int size) {
-        String cursor = request.queryParameter("page[cursor]").orElse(null);
-        int from = 0;
-        if (cursor != null) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                decoded = "";
-            }
-            String[] parts = decoded.split("\\|");
-            if (parts.length != 4 || !parts[0].equals(resource(request)) || !parts[2].equals(String.valueOf(cursorEpoch))
-                    || !parts[3].equals(fingerprint(request))) {
-                return new Page(0, 0, total, error(400, "invalid", "Invalid input.", "Invalid cursor provided."));
-            }
-            from = Integer.parseInt(parts[1]);
-        }
-        return new Page(Math.min(from, total), Math.min(from + size, total), total, null);
-    }
-
-    private void links(ObjectNode body, RecordedRequest request, Page page) {
-        ObjectNode links = body.putObject("links");
-        String self = server.baseUrl() + request.path() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
-        links.put("self", self);
-        if (page.to() < page.total()) {
-            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString((resource(request) + "|"
-                    + page.to() + "|" + cursorEpoch + "|" + fingerprint(request)).getBytes(StandardCharsets.UTF_8));
-            String query = request.rawQuery() == null ? "" : request.rawQuery().replaceAll("(^|&)page%5Bcursor%5D=[^&]*", "")
-                    .replaceAll("(^|&)page\\[cursor\\]=[^&]*", "");
-            links.put("next", server.baseUrl() + request.path() + "?" + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
-                    + "page%5Bcursor%5D=" + cursor);
-        } else {
-            links.putNull("next");
-        }
-        links.putNull("prev");
-    }
-
-    private static String resource(RecordedRequest request) {
-        return request.path().replaceAll("^/api/|/$", "");
-    }
-
-    /** What a cursor belongs to: the query without its cursor, so a cursor reused with another filter is refused. */
-    private static String fingerprint(RecordedRequest request) {
-        Map<String, String> query = new LinkedHashMap<>(request.query());
-        query.remove("page[cursor]");
-        return Integer.toHexString(query.toString().hashCode());
-    }
-
     static String iso(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
     }
@@ -564,59 +511,5 @@ public final class FakeKlaviyoApi implements AutoCloseable {
         error.putObject("links");
         error.putObject("meta");
         return FakeResponse.json(status, body.toString());
-    }
-
-    /** The Reporting API's fixed windows: a second, a minute, and the UTC day of the fake's clock. */
-    private static final class ReportingLimits {
-        private int perSecond = 1;
-        private int perMinute = 2;
-        private int perDay = 225;
-        private long secondStart;
-        private int inSecond;
-        private long minuteStart;
-        private int inMinute;
-        private int today;
-
-        synchronized void configure(int perSecond, int perMinute, int perDay) {
-            this.perSecond = perSecond;
-            this.perMinute = perMinute;
-            this.perDay = perDay;
-        }
-
-        synchronized void resetDay() {
-            today = 0;
-        }
-
-        synchronized Optional<FakeResponse> admit(Clock clock) {
-            long now = System.nanoTime();
-            if (now - secondStart >= 1_000_000_000L) {
-                secondStart = now;
-                inSecond = 0;
-            }
-            if (now - minuteStart >= 60_000_000_000L) {
-                minuteStart = now;
-                inMinute = 0;
-            }
-            if (today >= perDay) {
-                Instant midnight = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay()
-                        .toInstant(ZoneOffset.UTC);
-                return Optional.of(throttled(Duration.between(clock.instant(), midnight).toSeconds()));
-            }
-            if (inMinute >= perMinute) {
-                return Optional.of(throttled(Math.max(1, (60_000_000_000L - (now - minuteStart)) / 1_000_000_000L)));
-            }
-            if (inSecond >= perSecond) {
-                return Optional.of(throttled(1));
-            }
-            inSecond++;
-            inMinute++;
-            today++;
-            return Optional.empty();
-        }
-
-        private static FakeResponse throttled(long seconds) {
-            return error(429, "throttled", "Request was throttled.", "Request was throttled. Expected available in "
-                    + seconds + " seconds.").withHeader("Retry-After", String.valueOf(seconds));
-        }
     }
 }
