@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,27 +56,25 @@ public final class ApiClient {
     public static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "token", "api_key", "apikey", "key",
             "sign", "signature", "client_secret", "secret", "password", "refresh_token", "code", "app_secret");
 
-    private final HttpClient http;
     private final URI baseUrl;
-    private final Map<String, Supplier<String>> headers;
     private final Duration requestTimeout;
     private final Retry retry;
-    private final List<RateLimiter> rateLimiters;
     private final List<ResponseRule> rules;
     private final RequestListener listener;
     private final JsonSupport json = new JsonSupport();
     private final Set<String> secretParameters;
+    private final HttpExchanges exchanges;
 
     private ApiClient(Builder b) {
-        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.baseUrl = b.baseUrl;
-        this.headers = Map.copyOf(b.headers);
         this.requestTimeout = b.requestTimeout;
-        this.rateLimiters = List.copyOf(b.rateLimiters);
         this.rules = List.copyOf(b.rules);
         this.listener = b.listener;
         this.secretParameters = Set.copyOf(b.secretParameters);
+        // Redirects are followed by the exchanges, which know whose credentials may go where.
+        HttpClient http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.exchanges = new HttpExchanges(http, Map.copyOf(b.headers), requestTimeout, List.copyOf(b.rateLimiters), listener);
         Duration initial = b.initialDelay;
         Duration max = b.maxDelay;
         RequestListener events = b.listener;
@@ -231,99 +227,16 @@ public final class ApiClient {
         return response;
     }
 
-    /** Redirects followed for one request at the most. */
-    private static final int MAX_REDIRECTS = 5;
     /** How long a download (a bulk export's file) may take, body included. */
     private static final Duration DOWNLOAD_DEADLINE = Duration.ofMinutes(30);
 
-    /**
-     * Paces the request through the rate limiters, sends it, and maps transport failures to retryable errors.
-     * Redirects are followed here, not by the JDK: one to the same origin keeps the client's headers, one to
-     * another host is followed only by a client without headers of its own (a signed storage URL), because the
-     * JDK would send an access token to whatever host a 302 names. The whole exchange, body included, is bounded:
-     * a server that sends its headers and then stalls is cut off.
-     */
     private <T> HttpResponse<T> exchange(ApiRequest request, HttpResponse.BodyHandler<T> handler, String description) {
         return exchange(request, handler, description, requestTimeout);
     }
 
     private <T> HttpResponse<T> exchange(ApiRequest request, HttpResponse.BodyHandler<T> handler, String description,
                                          Duration deadline) {
-        for (RateLimiter limiter : rateLimiters) {
-            long nanos = limiter.reservePermission();
-            if (nanos < 0) {
-                throw new ApiException.RateLimited("the client-side rate limit could not grant a request in time",
-                        description, 0, null);
-            }
-            if (nanos > 0) {
-                sleep(Duration.ofNanos(nanos));
-                listener.rateLimitWaited(Duration.ofNanos(nanos));
-            }
-        }
-        URI uri = uriOf(request);
-        String method = request.method();
-        boolean withBody = true;
-        for (int redirects = 0; ; redirects++) {
-            HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(requestTimeout);
-            headers.forEach((name, value) -> http.header(name, value.get()));
-            request.headers().forEach(http::header);
-            if (withBody && request.body().isPresent()) {
-                http.header("Content-Type", request.contentType());
-                http.method(method, HttpRequest.BodyPublishers.ofString(request.body().get(), StandardCharsets.UTF_8));
-            } else {
-                http.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            if (!request.headers().containsKey("Accept")) {
-                http.header("Accept", "application/json");
-            }
-            HttpResponse<T> response = sendWithin(http.build(), handler, description, deadline);
-            int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("Location");
-            if (status < 300 || status > 399 || status == 304 || location.isEmpty()) {
-                return response;
-            }
-            if (redirects >= MAX_REDIRECTS) {
-                throw new ApiException.ClientError("more than " + MAX_REDIRECTS + " redirects", description, status);
-            }
-            URI next = uri.resolve(location.get());
-            boolean sameOrigin = Objects.equals(next.getScheme(), uri.getScheme()) && Objects.equals(next.getHost(), uri.getHost())
-                    && next.getPort() == uri.getPort();
-            if (!sameOrigin && (!headers.isEmpty() || !request.headers().isEmpty())) {
-                throw new ApiException.ClientError("refused to follow a redirect to " + next.getScheme() + "://" + next.getHost()
-                        + ": this client's credentials are never sent to another host", description, status);
-            }
-            if (status == 303 || ((status == 301 || status == 302) && method.equals("POST"))) {
-                method = "GET";
-                withBody = false;
-            }
-            uri = next;
-        }
-    }
-
-    /** Sends and waits for the whole answer, body included, at most {@code deadline}. */
-    private <T> HttpResponse<T> sendWithin(HttpRequest request, HttpResponse.BodyHandler<T> handler, String description,
-                                           Duration deadline) {
-        java.util.concurrent.CompletableFuture<HttpResponse<T>> pending = this.http.sendAsync(request, handler);
-        try {
-            return pending.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            pending.cancel(true);
-            listener.attempted("transport");
-            throw new ApiException.Transport("timed out after " + deadline.toMillis() + " ms (the whole answer, body included)",
-                    description, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            listener.attempted("transport");
-            if (cause instanceof HttpTimeoutException) {
-                throw new ApiException.Transport("timed out after " + requestTimeout.toMillis() + " ms", description, cause);
-            }
-            throw new ApiException.Transport("no response: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), description, cause);
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ApiException("interrupted while waiting for a response", description, 0, false, e);
-        }
+        return exchanges.send(request, uriOf(request), handler, description, deadline);
     }
 
     private void checkStatus(ApiResponse response) {
@@ -435,14 +348,6 @@ public final class ApiClient {
         return Duration.ofMillis((long) Math.min(jittered, max.toMillis()));
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rate limited", e);
-        }
-    }
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
