@@ -28,14 +28,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A fake TikTok Shop Partner API (202309) that verifies what the real one verifies: it recomputes every
  * request's signature (path, sorted query parameters but {@code sign} and {@code access_token}, the raw
  * body, wrapped in the app secret, HMAC-SHA256 hex) and refuses a wrong one with HTTP 401 and code 106001;
- * it wants the seller's token in {@code x-tts-access-token} and a known {@code shop_cipher} on shop
- * paths; it answers the token refresh of the auth host (absolute-timestamp expiries; rotation) and
- * 36004001 for a dead refresh token. Both hosts are this one server.
+ * it refuses a {@code timestamp} more than five minutes from its clock; it wants the seller's token in
+ * {@code x-tts-access-token} and a known {@code shop_cipher} on shop paths; it answers the token refresh of the
+ * auth host (absolute-timestamp expiries; rotation) and 36004001 for a dead refresh token. Both hosts are this
+ * one server.
  *
- * <p>It serves order search and order detail, return search ({@code return_orders} with their
- * {@code refund_amount}; a return does not change its order's {@code update_time}, so a connector must read
- * returns on their own), and seller analytics for videos (202509) and products (202405), paged by
- * {@code page_size} and {@code page_token}.
+ * <p>It serves order search (at most 100 a page) and order detail (at most 50 ids), the return and the
+ * cancellation searches (at most 50 a page; see {@link TikTokShopAfterSales}), and seller analytics for videos
+ * (202509) and products (202405), at most 100 a page, paged by {@code page_size} and {@code page_token}. A
+ * page size out of range is refused with 36009004, as TikTok Shop does; too many requests with HTTP 429 and
+ * 36009002 ({@link #throttleNext}); seller analytics a shop may not read with HTTP 403
+ * ({@link #refuseSellerAnalytics}).
  */
 public final class FakeTikTokShopApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,11 +46,14 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     private final FakeApiServer server = FakeApiServer.start();
     private final String appKey;
     private final String appSecret;
+    private final java.time.Clock clock;
     private final Map<String, String> shops = new LinkedHashMap<>();
+    private final Map<String, String> regions = new ConcurrentHashMap<>();
+    private final TikTokShopAfterSales afterSales = new TikTokShopAfterSales();
+    private volatile boolean sellerAnalytics = true;
     private final List<ObjectNode> orders = new ArrayList<>();
     private final List<ObjectNode> videoDays = new ArrayList<>();
     private final List<ObjectNode> productDays = new ArrayList<>();
-    private final List<ObjectNode> returns = new ArrayList<>();
     private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
@@ -60,22 +66,41 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     public static final int INTERNAL_ERROR = 36009003;
     /** "invalid param error": a page size or id list out of range. */
     public static final int INVALID_PARAM = 36009004;
+    /**
+     * The answer to a timestamp further than {@link #TIMESTAMP_TOLERANCE} from the fake's clock. No public source
+     * confirms a code of its own, so this fake answers as for a refused signature; a connector should read the
+     * answer's {@code Date} header rather than rely on the code.
+     */
+    public static final int TIMESTAMP_REFUSED = 106001;
+    /** How far a request's timestamp may stray from the fake's clock (the commonly cited five minutes). */
+    public static final java.time.Duration TIMESTAMP_TOLERANCE = java.time.Duration.ofMinutes(5);
+    /** The answer when a shop or app may not read seller analytics (unconfirmed code; HTTP 403). */
+    public static final int ACCESS_DENIED = 105005;
 
-    private FakeTikTokShopApi(String appKey, String appSecret) {
+    private FakeTikTokShopApi(String appKey, String appSecret, java.time.Clock clock) {
         this.appKey = appKey;
         this.appSecret = appSecret;
+        this.clock = clock;
         currentRefreshToken = issue("rft", refreshTokens);
         server.route("GET", "/api/v2/token/refresh", this::refresh);
         server.route("GET", "/authorization/202309/shops", this::shops);
         server.route("POST", "/order/202309/orders/search", this::searchOrders);
         server.route("GET", "/order/202309/orders", this::orderDetail);
-        server.route("POST", "/return_refund/202309/returns/search", this::searchReturns);
+        server.route("POST", "/return_refund/202309/returns/search", r -> searchAfterSales(r, TikTokShopAfterSales.Kind.RETURNS));
+        server.route("POST", "/return_refund/202309/cancellations/search",
+                r -> searchAfterSales(r, TikTokShopAfterSales.Kind.CANCELLATIONS));
         server.route("GET", "/analytics/202509/shop_videos/performance", r -> performance(r, videoDays, "videos"));
         server.route("GET", "/analytics/202405/shop_products/performance", r -> performance(r, productDays, "products"));
     }
 
+    /** A fake that checks request timestamps against the system clock. */
     public static FakeTikTokShopApi start(String appKey, String appSecret) {
-        return new FakeTikTokShopApi(appKey, appSecret);
+        return start(appKey, appSecret, java.time.Clock.systemUTC());
+    }
+
+    /** A fake whose clock (for checking request timestamps) is this one, for connectors run on a test clock. */
+    public static FakeTikTokShopApi start(String appKey, String appSecret, java.time.Clock clock) {
+        return new FakeTikTokShopApi(appKey, appSecret, clock);
     }
 
     public FakeApiServer server() {
@@ -91,9 +116,27 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         return currentRefreshToken;
     }
 
+    /** A shop in the US market. */
     public synchronized FakeTikTokShopApi shop(String id, String cipher) {
+        return shop(id, cipher, "US");
+    }
+
+    /** A shop in a market, by its two-letter region code ({@code GB}, {@code ID}, ...). */
+    public synchronized FakeTikTokShopApi shop(String id, String cipher, String region) {
         shops.put(id, cipher);
+        regions.put(id, region);
         return this;
+    }
+
+    /** Every row of a video's analytics gives its post time so, as TikTok Shop wrote it. */
+    public synchronized FakeTikTokShopApi videoPostTime(String videoId, String asWritten) {
+        videoDays.stream().filter(v -> v.path("id").asText().equals(videoId)).forEach(v -> v.put("video_post_time", asWritten));
+        return this;
+    }
+
+    /** Seller analytics are refused (HTTP 403) from now on, as for a shop or app that may not read them. */
+    public void refuseSellerAnalytics() {
+        sellerAnalytics = false;
     }
 
     /** An order of a shop, in the 202309 shape; each unit is its own line item. The same id again replaces it. */
@@ -144,25 +187,26 @@ public final class FakeTikTokShopApi implements AutoCloseable {
      * A return or refund of an order, in the 202309 {@code return_orders} shape; a later call with the same
      * return id replaces it (a status change). The order itself is left as it was.
      */
-    public synchronized ObjectNode returnOrder(String orderId, String returnId, String type, String status, String refundTotal,
-                                               String currency, Instant updated) {
-        returns.removeIf(r -> r.path("return_id").asText().equals(returnId));
-        ObjectNode row = JSON.createObjectNode().put("return_id", returnId).put("order_id", orderId).put("return_type", type)
-                .put("return_status", status).put("return_reason", "seller_return_reason_damaged")
-                .put("return_reason_text", "Arrived damaged").put("create_time", updated.getEpochSecond() - 3600)
-                .put("update_time", updated.getEpochSecond());
-        row.putObject("refund_amount").put("currency", currency).put("refund_total", refundTotal).put("refund_subtotal", refundTotal)
-                .put("refund_shipping_fee", "0.00").put("refund_tax", "0.00");
-        returns.add(row);
-        return row;
+    public ObjectNode returnOrder(String orderId, String returnId, String type, String status, String refundTotal,
+                                  String currency, Instant updated) {
+        return afterSales.returnOrder(orderId, returnId, type, status, refundTotal, currency, updated);
     }
 
-    /** Every access token issued so far stops working (code 105002), as when TikTok Shop revokes them early. */
+    /**
+     * A cancellation of an order or of some of its lines, in the 202309 {@code cancellations} shape, with the
+     * refund it brings; a later call with the same cancel id replaces it. The order is left as it was.
+     */
+    public ObjectNode cancellation(String orderId, String cancelId, String status, String refundTotal, String currency,
+                                   Instant updated) {
+        return afterSales.cancellation(orderId, cancelId, status, refundTotal, currency, updated);
+    }
+
     /** The next {@code calls} signed calls answer HTTP 429 with the too-many-requests code. */
     public void throttleNext(int calls) {
         throttled.set(calls);
     }
 
+    /** Every access token issued so far stops working (code 105002), as when TikTok Shop revokes them early. */
     public void revokeAccessTokens() {
         accessTokens.clear();
     }
@@ -207,7 +251,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         ObjectNode data = JSON.createObjectNode();
         ArrayNode list = data.putArray("shops");
         shops.forEach((id, cipher) -> list.addObject().put("id", id).put("name", "Shop " + id).put("cipher", cipher)
-                .put("region", "US"));
+                .put("region", regions.getOrDefault(id, "US")));
         return envelope(200, 0, "success", data);
     }
 
@@ -264,7 +308,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         return envelope(200, 0, "success", data);
     }
 
-    private FakeResponse searchReturns(RecordedRequest request) {
+    private FakeResponse searchAfterSales(RecordedRequest request, TikTokShopAfterSales.Kind kind) {
         FakeResponse refused = verify(request, true);
         if (refused != null) {
             return refused;
@@ -275,38 +319,25 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         } catch (Exception e) {
             return envelope(400, 36009001, "the body is not JSON", null);
         }
-        int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
-        if (pageSize < 1 || pageSize > 50) {
-            return envelope(400, INVALID_PARAM, "page_size must be 1 to 50", null);
-        }
         String shop = shopOf(request);
-        long ge = filter.path("update_time_ge").asLong(Long.MIN_VALUE);
-        long lt = filter.path("update_time_lt").asLong(Long.MAX_VALUE);
-        List<String> orderIds = new ArrayList<>();
-        filter.path("order_ids").forEach(id -> orderIds.add(id.asText()));
-        List<ObjectNode> matching;
+        List<String> shopOrders;
         synchronized (this) {
-            List<String> shopOrders = orders.stream().filter(o -> o.path("shop").asText().equals(shop)).map(o -> o.path("id").asText())
-                    .toList();
-            matching = returns.stream().filter(r -> shopOrders.contains(r.path("order_id").asText()))
-                    .filter(r -> orderIds.isEmpty() || orderIds.contains(r.path("order_id").asText()))
-                    .filter(r -> r.path("update_time").asLong() >= ge && r.path("update_time").asLong() < lt)
-                    .sorted(Comparator.comparingLong((ObjectNode r) -> r.path("update_time").asLong())
-                            .thenComparing(r -> r.path("return_id").asText()))
-                    .toList();
+            shopOrders = orders.stream().filter(o -> o.path("shop").asText().equals(shop)).map(o -> o.path("id").asText()).toList();
         }
-        int offset = request.queryParameter("page_token").map(t -> Integer.parseInt(t.substring(2))).orElse(0);
-        ObjectNode data = JSON.createObjectNode().put("total_count", matching.size());
-        ArrayNode list = data.putArray("return_orders");
-        matching.subList(Math.min(offset, matching.size()), Math.min(offset + pageSize, matching.size())).forEach(list::add);
-        data.put("next_page_token", offset + pageSize < matching.size() ? "rt" + (offset + pageSize) : "");
-        return envelope(200, 0, "success", data);
+        int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
+        return afterSales.search(kind, filter, shopOrders, pageSize, request.queryParameter("page_token"))
+                .map(data -> envelope(200, 0, "success", data))
+                .orElseGet(() -> envelope(400, INVALID_PARAM, "page_size must be 1 to " + TikTokShopAfterSales.MAX_PAGE_SIZE, null));
     }
 
     private FakeResponse performance(RecordedRequest request, List<ObjectNode> days, String listName) {
         FakeResponse refused = verify(request, true);
         if (refused != null) {
             return refused;
+        }
+        if (!sellerAnalytics) {
+            return envelope(403, ACCESS_DENIED, "Access denied: this shop has not enabled seller analytics for the app, or the"
+                    + " app lacks the scope data.shop_analytics.public.read", null);
         }
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("10"));
         if (pageSize < 1 || pageSize > 100) {
@@ -350,6 +381,10 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         }
         if (!appKey.equals(query.get("app_key")) || query.get("timestamp") == null) {
             return envelope(401, 106001, "Invalid credentials: app_key or timestamp", null);
+        }
+        long skew = Math.abs(Long.parseLong(query.get("timestamp")) - clock.instant().getEpochSecond());
+        if (skew > TIMESTAMP_TOLERANCE.toSeconds()) {
+            return envelope(401, TIMESTAMP_REFUSED, "Invalid credentials. The 'timestamp' query parameter is invalid.", null);
         }
         if (!accessTokens.containsKey(request.header("x-tts-access-token").orElse(""))) {
             return envelope(401, 105002, "the access token is invalid or expired", null);

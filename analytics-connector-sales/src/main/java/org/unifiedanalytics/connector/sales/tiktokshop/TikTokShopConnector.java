@@ -1,8 +1,8 @@
 package org.unifiedanalytics.connector.sales.tiktokshop;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import org.unifiedanalytics.connect.credentials.Credentials;
 import org.unifiedanalytics.connect.http.ApiClient;
 import org.unifiedanalytics.connect.http.ApiException;
 import org.unifiedanalytics.connect.http.ApiRequest;
-import org.unifiedanalytics.connect.http.ResponseRule;
 import org.unifiedanalytics.connect.stream.SourceStream;
 import org.unifiedanalytics.model.ConfigurationException;
 
@@ -30,20 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** One seller's TikTok Shop: its shops, signed calls, and the seller token kept fresh. */
 final class TikTokShopConnector implements Connector {
     static final String PLATFORM = "tiktok_shop";
-    /** Token codes seen in a maintained SDK: no auth record, refresh token expired. */
-    static final List<Integer> REAUTHORIZE = List.of(36004005, 36004001);
-    static final int BAD_SIGNATURE = 106001;
-    /** The access token is invalid or expired: two independent public clients refresh on it; no official table reachable here. */
-    static final int ACCESS_TOKEN_REFUSED = 105002;
-
-    /** An access token TikTok Shop refused: refreshed once, then the call is made again. */
-    static final class TokenRefused extends ApiException {
-        private static final long serialVersionUID = 1L;
-
-        TokenRefused(String message, String request, int status) {
-            super("access token refused: " + message, request, status, false, null);
-        }
-    }
     private static final String SELLER = "seller";
 
     private final ConnectorConfig config;
@@ -53,7 +38,7 @@ final class TikTokShopConnector implements Connector {
     private final TikTokShopSigner signer;
     private final CredentialStore credentials;
     private final Logger logger;
-    private final Map<String, String> ciphers = new ConcurrentHashMap<>();
+    private final Map<String, AuthorizedShop> shops = new ConcurrentHashMap<>();
     private volatile Credentials current;
 
     TikTokShopConnector(ConnectorContext context) {
@@ -64,8 +49,8 @@ final class TikTokShopConnector implements Connector {
             throw new ConfigurationException("tiktok-shop configuration", List.of("'page_size' must be 1 to 100, got " + pageSize));
         }
         this.signer = new TikTokShopSigner(config.secret("app_secret").reveal());
-        this.api = context.http().baseUrl(config.url("base_url")).rule(ENVELOPE).build();
-        this.auth = context.http().baseUrl(config.url("auth_url")).rule(ENVELOPE).build();
+        this.api = context.http().baseUrl(config.url("base_url")).rule(TikTokShopErrors.ENVELOPE).build();
+        this.auth = context.http().baseUrl(config.url("auth_url")).rule(TikTokShopErrors.ENVELOPE).build();
         this.credentials = context.credentials();
         this.logger = context.logger();
     }
@@ -89,6 +74,12 @@ final class TikTokShopConnector implements Connector {
             for (String shop : accounts()) {
                 cipher(shop);
             }
+            for (String shop : accounts()) {
+                Optional<String> refused = sellerAnalyticsRefused(shop);
+                if (refused.isPresent()) {
+                    return CheckResult.configuration(refused.get());
+                }
+            }
             return CheckResult.ok("connected to " + accounts().size() + " TikTok Shop shop(s): " + String.join(", ", accounts()));
         } catch (ReauthorizationRequiredException e) {
             return CheckResult.authentication(e.getMessage());
@@ -101,11 +92,23 @@ final class TikTokShopConnector implements Connector {
         }
     }
 
+    /** One row of yesterday's video analytics, to learn whether the shop and the app may read them. */
+    private Optional<String> sellerAnalyticsRefused(String shop) {
+        java.time.LocalDate yesterday = java.time.LocalDate.now(clock.withZone(zoneOf(shop))).minusDays(1);
+        try {
+            call("GET", TikTokShopPerformanceStream.VIDEOS_PATH, Map.of("start_date_ge", yesterday.toString(), "end_date_lt",
+                    yesterday.plusDays(1).toString(), "page_size", "1", "currency", "LOCAL"), Optional.of(shop), null);
+            return Optional.empty();
+        } catch (TikTokShopErrors.AccessDenied e) {
+            return Optional.of(TikTokShopPerformanceStream.analyticsRefused(shop, e).getMessage());
+        }
+    }
+
     /** A signed call: app_key, timestamp, the shop's cipher (for shop-scoped paths), sign; the token in its header. */
     JsonNode call(String method, String path, Map<String, String> parameters, Optional<String> shop, String body) {
         try {
             return signedCall(method, path, parameters, shop, body);
-        } catch (TokenRefused e) {
+        } catch (TikTokShopErrors.TokenRefused e) {
             current = refresh(current);
             return signedCall(method, path, parameters, shop, body);
         }
@@ -127,20 +130,41 @@ final class TikTokShopConnector implements Connector {
     }
 
     private String cipher(String shop) {
-        String known = ciphers.get(shop);
+        return authorizedShop(shop).cipher();
+    }
+
+    /** A shop the seller authorized, as {@code GET /authorization/202309/shops} describes it; looked up once. */
+    AuthorizedShop authorizedShop(String shop) {
+        AuthorizedShop known = shops.get(shop);
         if (known != null) {
             return known;
         }
-        JsonNode shops = call("GET", "/authorization/202309/shops", Map.of(), Optional.empty(), null).path("shops");
-        for (JsonNode s : shops) {
-            ciphers.put(s.path("id").asText(), s.path("cipher").asText());
+        for (JsonNode s : call("GET", "/authorization/202309/shops", Map.of(), Optional.empty(), null).path("shops")) {
+            AuthorizedShop authorized = new AuthorizedShop(s.path("id").asText(), s.path("name").asText(null),
+                    s.path("region").asText(""), s.path("cipher").asText());
+            shops.put(authorized.id(), authorized);
         }
-        String found = ciphers.get(shop);
+        AuthorizedShop found = shops.get(shop);
         if (found == null) {
             throw new ConfigurationException("tiktok-shop configuration", List.of("shop '" + shop
-                    + "' is not among the shops this seller authorized: " + ciphers.keySet()));
+                    + "' is not among the shops this seller authorized: " + shops.keySet()));
         }
         return found;
+    }
+
+    /** The zone of the shop's days: the {@code time_zone} setting, or its market's. */
+    ZoneId zoneOf(String shop) {
+        if (config.has("time_zone")) {
+            return config.zone("time_zone");
+        }
+        AuthorizedShop authorized = authorizedShop(shop);
+        return TikTokShopMarkets.zoneOf(authorized.region()).orElseThrow(() -> new ConfigurationException(
+                "tiktok-shop configuration", List.of("shop '" + shop + "' is in the market '" + authorized.region()
+                        + "', whose zone is not known here: set 'time_zone' to the zone its Seller Center reports in")));
+    }
+
+    /** One authorized shop: its id, name, market ({@code region}) and the cipher shop-scoped calls carry. */
+    record AuthorizedShop(String id, String name, String region, String cipher) {
     }
 
     private Secret accessToken() {
@@ -171,51 +195,5 @@ final class TikTokShopConnector implements Connector {
                         : Optional.empty());
         credentials.save(SELLER, fresh);
         return fresh;
-    }
-
-    /** "Too many requests": back off and retry (the common error table; public clients agree). */
-    static final int TOO_MANY_REQUESTS = 36009002;
-    /** "Internal error. Please try again": retried like a 5xx. */
-    static final int INTERNAL_ERROR = 36009003;
-
-    /** TikTok Shop answers errors in a code / message / request_id envelope, with HTTP 200 or a matching 4xx. */
-    static final ResponseRule ENVELOPE = response -> {
-        JsonNode body = response.json();
-        int code = body.path("code").asInt(-1);
-        if (code == 0) {
-            return Optional.empty();
-        }
-        String message = "TikTok Shop code " + code + ": " + body.path("message").asText("no message") + " (request_id "
-                + body.path("request_id").asText("?") + ")";
-        if (code == BAD_SIGNATURE) {
-            URI uri = URI.create(response.requestDescription().substring(response.requestDescription().indexOf(' ') + 1));
-            return Optional.of(new ApiException.Authentication("the request signature was refused; it covered the path "
-                    + uri.getPath() + ", the query parameters " + parameterNames(uri) + " and the body as sent, wrapped in"
-                    + " the app_secret: check app_secret (" + message + ")", response.requestDescription(), response.status()));
-        }
-        if (code == ACCESS_TOKEN_REFUSED) {
-            return Optional.of(new TokenRefused(message, response.requestDescription(), response.status()));
-        }
-        if (response.status() >= 500 || (response.status() >= 400 && code == -1)) {
-            return Optional.empty();
-        }
-        if (REAUTHORIZE.contains(code)) {
-            return Optional.of(new ApiException.Authentication(message, response.requestDescription(), response.status()));
-        }
-        if (response.status() == 429 || code == TOO_MANY_REQUESTS) {
-            return Optional.of(new ApiException.RateLimited(message, response.requestDescription(), response.status(), null));
-        }
-        if (code == INTERNAL_ERROR) {
-            return Optional.of(new ApiException.ServerError(message, response.requestDescription(), response.status()));
-        }
-        return Optional.of(new ApiException.ClientError(message, response.requestDescription(), response.status()));
-    };
-
-    private static List<String> parameterNames(URI uri) {
-        if (uri.getRawQuery() == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=")[0]).filter(n -> !n.equals("sign"))
-                .sorted().toList();
     }
 }

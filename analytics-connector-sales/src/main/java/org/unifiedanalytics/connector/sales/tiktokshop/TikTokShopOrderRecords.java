@@ -28,8 +28,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class TikTokShopOrderRecords {
     private static final Set<String> WORTHLESS = Set.of("CANCELLED", "UNPAID");
-    /** Return statuses whose refund was granted: approved ({@code SUCCESS}) or paid out ({@code COMPLETE}). */
-    static final Set<String> REFUNDED = Set.of("RETURN_OR_REFUND_REQUEST_SUCCESS", "RETURN_OR_REFUND_REQUEST_COMPLETE");
+    /**
+     * Return and cancellation statuses whose refund was granted: approved ({@code SUCCESS}) or paid out
+     * ({@code COMPLETE}).
+     */
+    static final Set<String> REFUNDED = Set.of("RETURN_OR_REFUND_REQUEST_SUCCESS", "RETURN_OR_REFUND_REQUEST_COMPLETE",
+            "CANCELLATION_REQUEST_SUCCESS", "CANCELLATION_REQUEST_COMPLETE");
 
     /** The classes of record an order becomes. */
     static final List<Class<? extends WarehouseRecord>> KINDS = List.of(SalesOrder.class, OrderLine.class, OrderRefund.class,
@@ -39,8 +43,8 @@ final class TikTokShopOrderRecords {
     }
 
     /**
-     * @param returns every return of this order TikTok Shop knows (any status): the refunded sum is computed
-     *                from all of them, so a re-read never loses an earlier refund
+     * @param returns every return and cancellation of this order TikTok Shop knows (any status): the refunded
+     *                sum is computed from all of them, so a re-read never loses an earlier refund
      */
     static List<WarehouseRecord> of(String shop, JsonNode o, List<JsonNode> returns) {
         JsonNode payment = o.path("payment");
@@ -102,18 +106,24 @@ final class TikTokShopOrderRecords {
         return lines;
     }
 
-    /** A refund row per granted return with money in it, dated by the return's last update. */
+    /**
+     * A refund row per granted return or cancellation with money in it, under the return's or the cancellation's
+     * id, dated by its last update.
+     */
     private static List<OrderRefund> refunds(String orderId, List<JsonNode> returns) {
         List<OrderRefund> refunds = new ArrayList<>();
         for (JsonNode r : returns) {
+            boolean cancellation = r.has("cancel_id");
             JsonNode amount = r.path("refund_amount");
-            if (!REFUNDED.contains(r.path("return_status").asText()) || amount.path("refund_total").asText("").isEmpty()) {
+            String status = r.path(cancellation ? "cancel_status" : "return_status").asText();
+            if (!REFUNDED.contains(status) || amount.path("refund_total").asText("").isEmpty()) {
                 continue;
             }
             Money refund = money(amount, "refund_total", amount.path("currency").asText());
             if (refund.amount().signum() > 0) {
-                String reason = r.path("return_reason_text").asText(r.path("return_reason").asText(null));
-                refunds.add(new OrderRefund(TikTokShopConnector.PLATFORM, orderId, r.path("return_id").asText(),
+                String prefix = cancellation ? "cancel_" : "return_";
+                String reason = r.path(prefix + "reason_text").asText(r.path(prefix + "reason").asText(null));
+                refunds.add(new OrderRefund(TikTokShopConnector.PLATFORM, orderId, r.path(prefix + "id").asText(),
                         Instant.ofEpochSecond(r.path("update_time").asLong(r.path("create_time").asLong())), refund, reason));
             }
         }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import org.unifiedanalytics.connect.stream.DateRange;
 import org.unifiedanalytics.connect.stream.Page;
 import org.unifiedanalytics.model.records.Content;
 import org.unifiedanalytics.model.records.ContentMetrics;
+import org.unifiedanalytics.model.records.SourceAccount;
 import org.unifiedanalytics.model.records.Counting;
 import org.unifiedanalytics.model.records.WarehouseRecord;
 import org.unifiedanalytics.model.values.Money;
@@ -25,7 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Seller analytics, per day (T-1 data, so recent days are read again), written to the content tables under
- * the platform {@code tiktok_shop}:
+ * the platform {@code tiktok_shop}. The days are the shop's local days; their zone
+ * ({@link TikTokShopMarkets}) is stored with the shop in {@code source_account}.
  * <ul>
  *   <li>the videos that sold the shop's products ({@code GET /analytics/202509/shop_videos/performance}):
  *       GMV, SKU orders, items sold, views, click-through rate and the product clicks it implies, under the
@@ -43,6 +48,7 @@ final class TikTokShopPerformanceStream implements DailyStream {
     static final String PRODUCTS_PATH = "/analytics/202405/shop_products/performance";
     private static final String VIDEOS = "videos:";
     private static final String PRODUCTS = "products:";
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private final TikTokShopConnector connector;
     private final Clock clock;
@@ -61,7 +67,7 @@ final class TikTokShopPerformanceStream implements DailyStream {
 
     @Override
     public List<Class<? extends WarehouseRecord>> produces() {
-        return List.of(Content.class, ContentMetrics.class);
+        return List.of(SourceAccount.class, Content.class, ContentMetrics.class);
     }
 
     @Override
@@ -73,8 +79,15 @@ final class TikTokShopPerformanceStream implements DailyStream {
     public Page readDays(String shop, DateRange days, Optional<String> pageToken) {
         String token = pageToken.orElse(VIDEOS);
         if (token.startsWith(VIDEOS)) {
+            ZoneId zone = connector.zoneOf(shop);
             JsonNode data = read(shop, VIDEOS_PATH, days, token.substring(VIDEOS.length()));
-            List<WarehouseRecord> records = videos(shop, days, data);
+            List<WarehouseRecord> records = new ArrayList<>();
+            if (pageToken.isEmpty()) {
+                // the zone its days are in, stored beside the shop so that nobody has to guess it
+                records.add(new SourceAccount(PLATFORM, shop, connector.authorizedShop(shop).name(), null, zone, null,
+                        clock.instant()));
+            }
+            records.addAll(videos(shop, days, data, zone));
             String next = data.path("next_page_token").asText("");
             return Page.more(records, next.isEmpty() ? PRODUCTS : VIDEOS + next);
         }
@@ -96,10 +109,23 @@ final class TikTokShopPerformanceStream implements DailyStream {
         if (!pageToken.isEmpty()) {
             parameters.put("page_token", pageToken);
         }
-        return connector.call("GET", path, parameters, Optional.of(shop), null);
+        try {
+            return connector.call("GET", path, parameters, Optional.of(shop), null);
+        } catch (TikTokShopErrors.AccessDenied e) {
+            throw analyticsRefused(shop, e);
+        }
     }
 
-    private List<WarehouseRecord> videos(String shop, DateRange days, JsonNode data) {
+    /** What the seller or the app must enable when TikTok Shop refuses seller analytics. */
+    static TikTokShopErrors.AccessDenied analyticsRefused(String shop, TikTokShopErrors.AccessDenied refused) {
+        return new TikTokShopErrors.AccessDenied("TikTok Shop refused seller analytics for shop " + shop + " ("
+                + refused.getMessage() + "): the shop must have Seller Analytics in its market, and the app must hold the"
+                + " scope data.shop_analytics.public.read when the seller authorizes it; add the scope to the app in Partner"
+                + " Center and have the seller authorize again. Orders and returns are read without it.", refused.request(),
+                refused.status());
+    }
+
+    private List<WarehouseRecord> videos(String shop, DateRange days, JsonNode data, ZoneId zone) {
         Instant now = clock.instant();
         List<WarehouseRecord> records = new ArrayList<>();
         for (JsonNode video : data.path("videos")) {
@@ -109,7 +135,7 @@ final class TikTokShopPerformanceStream implements DailyStream {
             Long clicks = views == null || ctr == null ? null
                     : ctr.multiply(BigDecimal.valueOf(views)).setScale(0, RoundingMode.HALF_EVEN).longValue();
             records.add(new Content(PLATFORM, id, shop, "video", video.path("title").asText(null), null,
-                    postTime(video.path("video_post_time")), null, now));
+                    postTime(video.path("video_post_time"), zone), null, now));
             records.add(ContentMetrics.builder(PLATFORM, id, days.from(), shop, Counting.DAILY, now).views(views).productClicks(clicks)
                     .attributedGmv(gmv(video)).orders(count(video, "sku_orders"))
                     .unitsSold(Optional.ofNullable(count(video, "items_sold")).orElse(count(video, "units_sold")))
@@ -141,15 +167,29 @@ final class TikTokShopPerformanceStream implements DailyStream {
         return row.hasNonNull(field) ? row.path(field).asLong() : null;
     }
 
-    /** The post time as ISO-8601 with an offset or as Unix seconds; any other form is not guessed at. */
-    private static Instant postTime(JsonNode value) {
+    /**
+     * The post time as TikTok Shop writes it: Unix seconds, ISO-8601 with an offset, or the shop's local
+     * {@code yyyy-MM-dd HH:mm:ss}. Any other form is not guessed at.
+     */
+    static Instant postTime(JsonNode value, ZoneId zone) {
         if (value.isNumber()) {
             return Instant.ofEpochSecond(value.asLong());
         }
-        try {
-            return value.isTextual() ? Instant.parse(value.asText()) : null;
-        } catch (DateTimeParseException e) {
+        if (!value.isTextual() || value.asText().isBlank()) {
             return null;
+        }
+        String text = value.asText().strip();
+        if (text.chars().allMatch(Character::isDigit)) {
+            return Instant.ofEpochSecond(Long.parseLong(text));
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDateTime.parse(text, LOCAL_TIME).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
     }
 

@@ -32,6 +32,8 @@ public final class TikTokShopProvider implements ConnectorProvider {
                 .key(ConfigKey.list("shops").required().doc("ids of the authorized shops to read, comma-separated"))
                 .key(ConfigKey.url("base_url").defaultValue("https://open-api.tiktokglobalshop.com").doc("API host"))
                 .key(ConfigKey.url("auth_url").defaultValue("https://auth.tiktok-shops.com").doc("authorization host"))
+                .key(ConfigKey.zone("time_zone").doc("the zone the shops' Seller Center reports days in; by default their market's"
+                        + " (US: America/Los_Angeles, GB: Europe/London, ...)"))
                 .key(ConfigKey.integer("page_size").defaultValue("50").doc("orders and analytics rows per page, 1 to 100 (returns: at most 50)"))
                 .build();
     }

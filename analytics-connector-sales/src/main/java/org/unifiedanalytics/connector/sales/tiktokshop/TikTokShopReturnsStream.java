@@ -17,10 +17,11 @@ import org.unifiedanalytics.model.records.WarehouseRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Returns and refunds changed in {@code [since, until)}. A refund need not touch its order's update time, so
- * the orders stream alone could miss it: for each page of changed returns, their orders are read again
- * ({@code GET /order/202309/orders?ids=...}) with all of their returns, and written whole, so the order's
- * refunded sum and its conversion's net revenue follow every refund.
+ * Returns, refunds and cancellations changed in {@code [since, until)}: the returns first, then the
+ * cancellations (their page tokens start with {@code cancellations:}). A refund need not touch its order's
+ * update time, so the orders stream alone could miss it: for each page of changed returns or cancellations,
+ * their orders are read again ({@code GET /order/202309/orders?ids=...}) with all of their after-sales, and
+ * written whole, so the order's refunded sum and its conversion's net revenue follow every refund.
  */
 final class TikTokShopReturnsStream implements CursorStream {
     private final TikTokShopConnector connector;
@@ -48,11 +49,18 @@ final class TikTokShopReturnsStream implements CursorStream {
         return Duration.ofMinutes(5);
     }
 
+    private static final String CANCELLATIONS = "cancellations:";
+
     @Override
     public Page readChanges(String shop, Instant since, Instant until, Optional<String> pageToken) {
-        JsonNode data = returns.updatedBetween(shop, since.getEpochSecond(), until.getEpochSecond(), pageToken);
+        // a token without the prefix is a returns token, as every token was before cancellations were read
+        TikTokShopReturns.Kind kind = pageToken.filter(t -> t.startsWith(CANCELLATIONS)).isPresent()
+                ? TikTokShopReturns.Kind.CANCELLATIONS : TikTokShopReturns.Kind.RETURNS;
+        Optional<String> token = kind == TikTokShopReturns.Kind.RETURNS ? pageToken
+                : pageToken.map(t -> t.substring(CANCELLATIONS.length())).filter(t -> !t.isEmpty());
+        JsonNode data = returns.updatedBetween(shop, kind, since.getEpochSecond(), until.getEpochSecond(), token);
         Set<String> orderIds = new LinkedHashSet<>();
-        data.path("return_orders").forEach(r -> orderIds.add(r.path("order_id").asText()));
+        data.path(kind.listName).forEach(r -> orderIds.add(r.path("order_id").asText()));
         List<WarehouseRecord> records = new ArrayList<>();
         if (!orderIds.isEmpty()) {
             Map<String, List<JsonNode>> returnsByOrder = returns.ofOrders(shop, orderIds);
@@ -64,11 +72,15 @@ final class TikTokShopReturnsStream implements CursorStream {
             }
             orderIds.removeAll(found);
             if (!orderIds.isEmpty()) {
-                logger.warn("TikTok Shop shop {} has returns for orders it did not return in detail, left for the orders stream: {}",
-                        shop, orderIds);
+                logger.warn("TikTok Shop shop {} has {} for orders it did not return in detail, left for the orders stream: {}",
+                        shop, kind.listName, orderIds);
             }
         }
-        return TikTokShopReturns.nextToken(data).map(next -> Page.more(records, next)).orElseGet(() -> Page.last(records));
+        Optional<String> next = TikTokShopReturns.nextToken(data, kind);
+        if (kind == TikTokShopReturns.Kind.RETURNS) {
+            return Page.more(records, next.orElse(CANCELLATIONS));
+        }
+        return next.map(n -> Page.more(records, CANCELLATIONS + n)).orElseGet(() -> Page.last(records));
     }
 
     private List<JsonNode> orders(String shop, List<String> ids) {

@@ -22,7 +22,7 @@ class TikTokShopContractTest extends ConnectorContractTest {
 
     @Override
     protected FakeApiServer startFakeApi() {
-        shop = TikTokShopFixture.seeded();
+        shop = TikTokShopFixture.seeded(clock());
         return shop.server();
     }
 

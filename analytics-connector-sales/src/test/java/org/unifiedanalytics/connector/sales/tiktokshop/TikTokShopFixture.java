@@ -18,8 +18,10 @@ final class TikTokShopFixture {
     private TikTokShopFixture() {
     }
 
-    static FakeTikTokShopApi seeded() {
-        FakeTikTokShopApi shop = FakeTikTokShopApi.start(APP_KEY, APP_SECRET).shop("7001", "ROW_cipher7001").shop("7002", "GBR_cipher7002");
+    /** The fake, checking request timestamps against this clock (the one the connector runs on). */
+    static FakeTikTokShopApi seeded(java.time.Clock clock) {
+        FakeTikTokShopApi shop = FakeTikTokShopApi.start(APP_KEY, APP_SECRET, clock).shop("7001", "ROW_cipher7001")
+                .shop("7002", "GBR_cipher7002", "GB");
         for (int i = 0; i < 15; i++) {
             Instant created = NOW.minusSeconds(3600L * 15 * (i + 1));
             shop.order("7001", "57600000000000" + (1000 + i), created, created.plusSeconds(120), i == 3 ? "CANCELLED" : "COMPLETED",
