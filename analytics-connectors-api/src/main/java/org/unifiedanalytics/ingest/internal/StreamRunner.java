@@ -208,6 +208,7 @@ public final class StreamRunner {
             return written;
         });
         progress.pages++;
+        page.notes().stream().filter(note -> !progress.notes.contains(note)).forEach(progress.notes::add);
         progress.read += page.records().size();
         progress.written += result.recordsWritten();
         setup.metrics().recordsWritten(setup.instance(), stream.name(), result.recordsWritten());

@@ -18,6 +18,7 @@ import org.unifiedanalytics.connect.http.ApiClient;
 import org.unifiedanalytics.connect.http.ApiException;
 import org.unifiedanalytics.connect.http.ApiRequest;
 import org.unifiedanalytics.connect.http.ResponseRule;
+import org.unifiedanalytics.connect.stream.Page;
 import org.unifiedanalytics.connect.stream.SourceStream;
 import org.unifiedanalytics.model.ConfigurationException;
 
@@ -149,6 +150,16 @@ final class ShopifyConnector implements Connector {
 
     ApiClient api() {
         return api;
+    }
+
+    /** The page, with a note for the stream's report when Shopify withholds protected customer data from this app. */
+    Page noted(Page page) {
+        if (withheld.isEmpty()) {
+            return page;
+        }
+        return page.withNote("Shopify withholds protected customer data " + new java.util.TreeSet<>(withheld) + " from this app:"
+                + " orders load without customer keys and journeys, so attribution cannot credit them; request access to"
+                + " protected customer data (Level 2) for the app");
     }
 
     /** GraphQL errors come with HTTP 200 in {@code errors[]}; THROTTLED waits for the bucket to refill. */

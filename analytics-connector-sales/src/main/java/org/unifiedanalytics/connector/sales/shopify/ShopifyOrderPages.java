@@ -63,7 +63,8 @@ final class ShopifyOrderPages {
             }
         }
         JsonNode info = orders.path("pageInfo");
-        return info.path("hasNextPage").asBoolean(false) ? Page.more(records, info.path("endCursor").asText()) : Page.last(records);
+        return connector.noted(info.path("hasNextPage").asBoolean(false) ? Page.more(records, info.path("endCursor").asText())
+                : Page.last(records));
     }
 
     private void completeLines(ObjectNode order) {

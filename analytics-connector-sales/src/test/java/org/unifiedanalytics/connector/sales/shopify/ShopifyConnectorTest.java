@@ -113,6 +113,8 @@ class ShopifyConnectorTest {
             assertThat(warehouse.dsl().fetchCount(TOUCHPOINT)).isZero();
             assertThat(check.status()).isEqualTo(CheckResult.Status.CONFIGURATION);
             assertThat(check.message()).contains("protected customer data", "email", "landingPage");
+            assertThat(report.streams()).filteredOn(s -> s.stream().equals("orders")).isNotEmpty().allSatisfy(s -> assertThat(s.notes())
+                    .singleElement().asString().contains("withholds protected customer data", "email", "Level 2"));
         }
     }
 
