@@ -24,6 +24,7 @@ import org.unifiedanalytics.connect.config.ConnectorConfig;
 import org.unifiedanalytics.connect.credentials.internal.AesGcmCipher;
 import org.unifiedanalytics.connect.credentials.CredentialStore;
 import org.unifiedanalytics.connect.credentials.InMemoryCredentialStore;
+import org.unifiedanalytics.connect.credentials.internal.CredentialKeyFile;
 import org.unifiedanalytics.connect.credentials.internal.WarehouseCredentialStore;
 import org.unifiedanalytics.connect.stream.SourceStream;
 import org.unifiedanalytics.ingest.internal.RunLock;
@@ -80,17 +81,32 @@ public final class Ingestion {
     /** The environment variable holding the base64 AES-256 key that encrypts stored credentials. */
     public static final String CREDENTIALS_KEY_VARIABLE = "ANALYTICS_CREDENTIALS_KEY";
 
+    /**
+     * Where an instance keeps its tokens: the host's store; else the warehouse, encrypted under the key given,
+     * the one in {@code ANALYTICS_CREDENTIALS_KEY}, or, for an embedded warehouse, the key file beside it (made
+     * on first use); else, for a warehouse in memory, memory. A database other processes share gets no store
+     * without a key: a rotated refresh token kept in one process's memory would lock the next run out.
+     * Resolved when a connector first asks for it, so that connectors without tokens never need a key.
+     */
     private CredentialStore credentialStore(String instance) {
         if (credentialStores != null) {
             return credentialStores.apply(instance);
         }
-        if (credentialCipher.isPresent()) {
-            return new WarehouseCredentialStore(warehouse, credentialCipher.get(), instance, clock);
+        Optional<AesGcmCipher> cipher = credentialCipher.or(() -> warehouse.location().embeddedFile()
+                .map(file -> CredentialKeyFile.readOrCreate(CredentialKeyFile.beside(file))));
+        if (cipher.isPresent()) {
+            return new WarehouseCredentialStore(warehouse, cipher.get(), instance, clock);
+        }
+        if (warehouse.location().shared()) {
+            throw new ConfigurationException(instance + " configuration", List.of("connector instance '" + instance
+                    + "' keeps rotating OAuth tokens, and this warehouse is a database other processes share without a"
+                    + " credentials key: a rotated refresh token kept in one process's memory would lock the next run out."
+                    + " Set " + CREDENTIALS_KEY_VARIABLE + " to a base64 AES-256 key (`openssl rand -base64 32`), the same"
+                    + " in every process, or pass Ingestion.builder(warehouse).credentialKey(...)"));
         }
         if (warnedAboutMemory.compareAndSet(false, true)) {
-            org.slf4j.LoggerFactory.getLogger(Ingestion.class).warn("No credentials key ({} or Ingestion.builder()"
-                    + ".credentialKey): refreshed tokens are kept in memory only and are lost when the process ends",
-                    CREDENTIALS_KEY_VARIABLE);
+            org.slf4j.LoggerFactory.getLogger(Ingestion.class).warn("The warehouse lives in memory: refreshed tokens are kept"
+                    + " there too and end with the process");
         }
         return memoryCredentials.computeIfAbsent(instance, i -> new InMemoryCredentialStore());
     }
@@ -215,7 +231,7 @@ public final class Ingestion {
 
     private Created create(ConnectorConfig config) {
         String instance = config.optionalString(CommonKeys.INSTANCE.name()).orElse(config.connectorId());
-        RuntimeContext context = new RuntimeContext(instance, config, clock, metrics, credentialStore(instance));
+        RuntimeContext context = new RuntimeContext(instance, config, clock, metrics, () -> credentialStore(instance));
         Connector connector = registry.require(config.connectorId()).create(context);
         return new Created(instance, context, connector);
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -54,15 +55,45 @@ public final class Warehouse implements AutoCloseable {
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
+    private final Location location;
     private final WarehouseDialect dialect;
     private final String schema;
     private final Settings settings;
     private final DSLContext dsl;
     private final RecordWriter writer;
 
-    private Warehouse(DataSource dataSource, HikariDataSource ownedPool, String schema) {
+    /**
+     * Where a warehouse's data lives, as far as who else can reach it goes.
+     *
+     * @param embeddedFile the H2 file without its extension, for an embedded warehouse in a file
+     * @param inMemory     whether the data lives in this process's memory only
+     */
+    public record Location(Optional<Path> embeddedFile, boolean inMemory) {
+
+        /** A database other processes share (PostgreSQL, an H2 server, a host's data source). */
+        public boolean shared() {
+            return embeddedFile.isEmpty() && !inMemory;
+        }
+
+        static Location ofJdbcUrl(String url) {
+            if (url.startsWith("jdbc:h2:mem:")) {
+                return new Location(Optional.empty(), true);
+            }
+            if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+                    && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+                String file = url.substring("jdbc:h2:".length());
+                file = file.startsWith("file:") ? file.substring("file:".length()) : file;
+                int options = file.indexOf(';');
+                return new Location(Optional.of(Path.of(options < 0 ? file : file.substring(0, options))), false);
+            }
+            return new Location(Optional.empty(), false);
+        }
+    }
+
+    private Warehouse(DataSource dataSource, HikariDataSource ownedPool, Location location, String schema) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
+        this.location = location;
         this.schema = schema;
         try {
             this.dialect = DialectDetector.detect(dataSource);
@@ -184,6 +215,11 @@ public final class Warehouse implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Whether the data is in a file of this process's, in its memory, or in a database others share. */
+    public Location location() {
+        return location;
     }
 
     /** The SQL that upserts one kind of record; for diagnostics and benchmarks. */
@@ -323,7 +359,7 @@ public final class Warehouse implements AutoCloseable {
                 throw new ConfigurationException("warehouse configuration", problems);
             }
             if (dataSource != null) {
-                return new Warehouse(dataSource, null, schema);
+                return new Warehouse(dataSource, null, new Location(Optional.empty(), false), schema);
             }
             HikariConfig config = new HikariConfig();
             config.setPoolName("unified-analytics");
@@ -348,7 +384,9 @@ public final class Warehouse implements AutoCloseable {
                 // Hikari's message may hold the URL; the cause chain keeps the detail for whoever needs it.
                 throw new AnalyticsException("cannot open the warehouse database: " + e.getMessage(), e);
             }
-            return new Warehouse(pool, pool, schema);
+            Location location = embeddedPath != null ? new Location(Optional.of(embeddedPath.toAbsolutePath()), false)
+                    : memoryName != null ? new Location(Optional.empty(), true) : Location.ofJdbcUrl(jdbcUrl);
+            return new Warehouse(pool, pool, location, schema);
         }
 
         /** PostgreSQL's driver turns batched INSERTs into multi-row ones with this flag, 1.5x faster here. */

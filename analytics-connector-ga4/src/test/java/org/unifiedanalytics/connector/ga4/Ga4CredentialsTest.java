@@ -41,7 +41,7 @@ class Ga4CredentialsTest {
         Map<String, String> values = new HashMap<>(Map.of("properties", Ga4Fixture.PROPERTY, "base_url", fixture.ga4.baseUrl()));
         ConfigSpec spec = ConfigSpec.builder("ga4").keys(new Ga4Provider().configSpec().keys()).keys(CommonKeys.ALL).build();
         RuntimeContext context = new RuntimeContext("ga4", spec.validate(ConfigValues.of(values)), clock,
-                new RuntimeMetrics(new SimpleMeterRegistry(), clock), new InMemoryCredentialStore());
+                new RuntimeMetrics(new SimpleMeterRegistry(), clock), InMemoryCredentialStore::new);
         return new Ga4Connector(context, environment, dir);
     }
 

@@ -53,11 +53,23 @@ final class TokenManager {
         return credentials.accessToken();
     }
 
-    /** Exchanges the newest refresh token for new tokens, and saves them. */
+    /**
+     * Exchanges the newest refresh token for new tokens and stores them, under the store's lock on the account:
+     * when another process refreshed since this one last looked, its tokens are taken instead, so that a
+     * rotated refresh token is never spent twice.
+     */
     synchronized Credentials refresh(String account) {
-        Secret refreshToken = Optional.ofNullable(current.get(account)).map(Credentials::refreshToken)
-                .or(() -> store.load(account).map(Credentials::refreshToken))
-                .orElseGet(() -> configuredRefreshTokens.get(account));
+        Credentials known = current.get(account);
+        Credentials fresh = store.update(account, stored -> stored
+                .filter(newer -> !newer.equals(known) && !newer.expiresWithin(REFRESH_MARGIN, clock.instant()))
+                .orElseGet(() -> exchange(account, stored.map(Credentials::refreshToken)
+                        .or(() -> Optional.ofNullable(known).map(Credentials::refreshToken))
+                        .orElseGet(() -> configuredRefreshTokens.get(account)))));
+        current.put(account, fresh);
+        return fresh;
+    }
+
+    private Credentials exchange(String account, Secret refreshToken) {
         if (refreshToken == null) {
             throw new ReauthorizationRequiredException("no refresh token for TikTok account " + account
                     + ": authorize it and put its refresh token in refresh_tokens");
@@ -81,12 +93,9 @@ final class TokenManager {
             throw new ApiException.MalformedResponse("the token refresh answered without an access_token",
                     "POST tt_user/oauth2/refresh_token/", 200, null);
         }
-        Credentials fresh = new Credentials(Secret.of(access), now.plusSeconds(data.path("expires_in").asLong(86_400)),
+        return new Credentials(Secret.of(access), now.plusSeconds(data.path("expires_in").asLong(86_400)),
                 rotated.isEmpty() ? refreshToken : Secret.of(rotated),
                 data.has("refresh_token_expires_in") ? Optional.of(now.plusSeconds(data.path("refresh_token_expires_in").asLong()))
                         : Optional.empty());
-        store.save(account, fresh);
-        current.put(account, fresh);
-        return fresh;
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.unifiedanalytics.connect.CommonKeys;
 import org.unifiedanalytics.connect.ConnectorContext;
 import org.unifiedanalytics.connect.config.ConnectorConfig;
+import org.unifiedanalytics.connect.credentials.CredentialStore;
 import org.unifiedanalytics.connect.http.ApiClient;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -23,12 +24,14 @@ public final class RuntimeContext implements ConnectorContext {
     private final RateLimiter perSecond;
     private final RateLimiter perMinute;
 
-    private final org.unifiedanalytics.connect.credentials.CredentialStore credentials;
+    private final java.util.function.Supplier<CredentialStore> credentialStore;
+    private CredentialStore credentials;
 
+    /** @param credentialStore asked once, when the connector first wants its credential store */
     public RuntimeContext(String instance, ConnectorConfig config, Clock clock, RuntimeMetrics metrics,
-                          org.unifiedanalytics.connect.credentials.CredentialStore credentials) {
+                          java.util.function.Supplier<CredentialStore> credentialStore) {
         this.instance = instance;
-        this.credentials = credentials;
+        this.credentialStore = credentialStore;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -76,7 +79,10 @@ public final class RuntimeContext implements ConnectorContext {
     }
 
     @Override
-    public org.unifiedanalytics.connect.credentials.CredentialStore credentials() {
+    public synchronized CredentialStore credentials() {
+        if (credentials == null) {
+            credentials = credentialStore.get();
+        }
         return credentials;
     }
 

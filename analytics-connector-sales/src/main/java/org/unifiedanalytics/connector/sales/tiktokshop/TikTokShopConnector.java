@@ -176,9 +176,19 @@ final class TikTokShopConnector implements Connector {
         return credentials.accessToken();
     }
 
-    /** GET {auth}/api/v2/token/refresh; the expiries in the answer are absolute Unix times. */
+    /**
+     * New seller tokens, stored under the credential store's lock: when another process refreshed since
+     * {@code previous} was read, its tokens are taken instead, so that a rotated refresh token is never spent twice.
+     */
     private synchronized Credentials refresh(Credentials previous) {
-        Secret refreshToken = previous != null ? previous.refreshToken() : config.secret("refresh_token");
+        return credentials.update(SELLER, stored -> stored
+                .filter(newer -> !newer.equals(previous) && !newer.expiresWithin(java.time.Duration.ofMinutes(10), clock.instant()))
+                .orElseGet(() -> exchange(stored.or(() -> Optional.ofNullable(previous)).map(Credentials::refreshToken)
+                        .orElseGet(() -> config.secret("refresh_token")))));
+    }
+
+    /** GET {auth}/api/v2/token/refresh; the expiries in the answer are absolute Unix times. */
+    private Credentials exchange(Secret refreshToken) {
         JsonNode data;
         try {
             data = auth.send(ApiRequest.get("/api/v2/token/refresh").query("app_key", config.string("app_key"))
@@ -188,12 +198,10 @@ final class TikTokShopConnector implements Connector {
             throw new ReauthorizationRequiredException("re-authorize the TikTok Shop seller: the refresh token is refused ("
                     + e.getMessage() + ")", e);
         }
-        Credentials fresh = new Credentials(Secret.of(data.path("access_token").asText()),
+        return new Credentials(Secret.of(data.path("access_token").asText()),
                 Instant.ofEpochSecond(data.path("access_token_expire_in").asLong()),
                 Secret.of(data.path("refresh_token").asText(refreshToken.reveal())),
                 data.has("refresh_token_expire_in") ? Optional.of(Instant.ofEpochSecond(data.path("refresh_token_expire_in").asLong()))
                         : Optional.empty());
-        credentials.save(SELLER, fresh);
-        return fresh;
     }
 }

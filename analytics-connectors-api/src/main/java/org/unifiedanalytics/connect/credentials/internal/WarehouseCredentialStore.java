@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.unifiedanalytics.connect.config.Secret;
 import org.unifiedanalytics.connect.credentials.CredentialStore;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Credentials encrypted with AES-GCM in the warehouse's {@code credential} table, one row per instance and account. */
 public final class WarehouseCredentialStore implements CredentialStore {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The ciphertext of a row made only to be locked before an account's first tokens are stored. */
+    private static final String NONE_YET = "";
 
     private final Warehouse warehouse;
     private final AesGcmCipher cipher;
@@ -36,10 +39,34 @@ public final class WarehouseCredentialStore implements CredentialStore {
 
     @Override
     public Optional<Credentials> load(String account) {
-        String text = warehouse.dsl().select(CREDENTIAL.CIPHERTEXT).from(CREDENTIAL)
+        return decrypt(account, warehouse.dsl().select(CREDENTIAL.CIPHERTEXT).from(CREDENTIAL)
                 .where(CREDENTIAL.CONNECTOR_INSTANCE.eq(instance), CREDENTIAL.ACCOUNT_ID.eq(account))
-                .fetchOne(CREDENTIAL.CIPHERTEXT);
-        if (text == null) {
+                .fetchOne(CREDENTIAL.CIPHERTEXT));
+    }
+
+    /**
+     * Under a row lock on the account's credentials (a row with no ciphertext yet is made first, so that even a
+     * first refresh is taken in turn): two processes never exchange the same refresh token.
+     */
+    @Override
+    public Credentials update(String account, Function<Optional<Credentials>, Credentials> renew) {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        warehouse.inTransaction(tx -> tx.dsl().insertInto(CREDENTIAL, CREDENTIAL.CONNECTOR_INSTANCE, CREDENTIAL.ACCOUNT_ID,
+                CREDENTIAL.CIPHERTEXT, CREDENTIAL.UPDATED_AT).values(instance, account, NONE_YET, now).onConflictDoNothing().execute());
+        return warehouse.inTransaction(tx -> {
+            String stored = tx.dsl().select(CREDENTIAL.CIPHERTEXT).from(CREDENTIAL)
+                    .where(CREDENTIAL.CONNECTOR_INSTANCE.eq(instance), CREDENTIAL.ACCOUNT_ID.eq(account)).forUpdate()
+                    .fetchOne(CREDENTIAL.CIPHERTEXT);
+            Credentials next = renew.apply(decrypt(account, stored));
+            tx.dsl().update(CREDENTIAL).set(CREDENTIAL.CIPHERTEXT, encrypt(account, next))
+                    .set(CREDENTIAL.UPDATED_AT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .where(CREDENTIAL.CONNECTOR_INSTANCE.eq(instance), CREDENTIAL.ACCOUNT_ID.eq(account)).execute();
+            return next;
+        });
+    }
+
+    private Optional<Credentials> decrypt(String account, String text) {
+        if (text == null || text.equals(NONE_YET)) {
             return Optional.empty();
         }
         try {
@@ -55,17 +82,7 @@ public final class WarehouseCredentialStore implements CredentialStore {
 
     @Override
     public void save(String account, Credentials credentials) {
-        String plain;
-        try {
-            plain = JSON.writeValueAsString(Map.of(
-                    "access_token", credentials.accessToken().reveal(),
-                    "access_expires_at", credentials.accessExpiresAt().toString(),
-                    "refresh_token", credentials.refreshToken().reveal(),
-                    "refresh_expires_at", credentials.refreshExpiresAt().map(Instant::toString).orElse("")));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        String sealed = cipher.encrypt(plain, instance + "/" + account);
+        String sealed = encrypt(account, credentials);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         warehouse.inTransaction(tx -> {
             int updated = tx.dsl().update(CREDENTIAL).set(CREDENTIAL.CIPHERTEXT, sealed).set(CREDENTIAL.UPDATED_AT, now)
@@ -76,5 +93,19 @@ public final class WarehouseCredentialStore implements CredentialStore {
             }
             return null;
         });
+    }
+
+    private String encrypt(String account, Credentials credentials) {
+        String plain;
+        try {
+            plain = JSON.writeValueAsString(Map.of(
+                    "access_token", credentials.accessToken().reveal(),
+                    "access_expires_at", credentials.accessExpiresAt().toString(),
+                    "refresh_token", credentials.refreshToken().reveal(),
+                    "refresh_expires_at", credentials.refreshExpiresAt().map(Instant::toString).orElse("")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return cipher.encrypt(plain, instance + "/" + account);
     }
 }
