@@ -145,6 +145,8 @@ public final class Ingestion {
         }
         try (Connector connector = create(config).connector()) {
             return connector.check();
+        } catch (ConfigurationException e) {
+            return CheckResult.configuration(e.getMessage());
         } catch (RuntimeException e) {
             return CheckResult.transientFailure("the check failed: " + e.getMessage());
         }

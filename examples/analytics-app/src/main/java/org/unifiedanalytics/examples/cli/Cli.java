@@ -74,7 +74,8 @@ public final class Cli {
 
     @Option(names = "--credentials-key", defaultValue = "${env:ANALYTICS_CREDENTIALS_KEY}",
             description = "base64 AES-256 key that encrypts refreshed OAuth tokens in the warehouse (default: $ANALYTICS_CREDENTIALS_KEY);"
-                    + " without it, rotated tokens live only as long as the command")
+                    + " without it, the embedded warehouse uses the key file beside it (made on first use), and a shared"
+                    + " database refuses connectors whose tokens rotate")
     String credentialsKey;
 
     public static void main(String[] args) {
