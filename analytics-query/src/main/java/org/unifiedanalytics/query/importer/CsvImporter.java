@@ -1,6 +1,7 @@
 package org.unifiedanalytics.query.importer;
 
 import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
+import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
 
 import java.io.IOException;
@@ -25,6 +26,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.WarehouseDialect;
 import org.unifiedanalytics.model.WarehouseTransaction;
@@ -95,7 +98,8 @@ public final class CsvImporter {
     private long read(CsvKind kind, Path file, WarehouseTransaction tx, List<String> problems) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).build();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader);
+             CsvLines lines = new CsvLines(file)) {
             Map<String, Integer> header = parser.getHeaderMap();
             List<String> missing = kind.required().stream().filter(c -> !header.containsKey(c)).toList();
             if (!missing.isEmpty()) {
@@ -106,8 +110,9 @@ public final class CsvImporter {
             List<Object[]> rows = new ArrayList<>();
             List<WarehouseRecord> records = new ArrayList<>();
             long written = 0;
+            Table<?> target = kind == CsvKind.TOUCHPOINTS ? TOUCHPOINT : kind == CsvKind.CONVERSIONS ? CONVERSION : SALES_ORDER;
             for (CSVRecord csv : parser) {
-                Row row = new Row(file, csv, header, problems);
+                Row row = new Row(file, csv, header, problems, lines, target);
                 switch (kind) {
                     case TOUCHPOINTS -> touchpoint(row, rows);
                     case CONVERSIONS -> conversion(row, rows);
@@ -258,19 +263,26 @@ public final class CsvImporter {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    /** One CSV row: typed fields, each problem named by file, line and column. */
+    /**
+     * One CSV row: typed fields, each checked against the column it is written to (length, digits, decimals),
+     * so that a value the database would cut or refuse is named here, by file, line and column, instead.
+     */
     private static final class Row {
         private final Path file;
         private final CSVRecord record;
         private final Map<String, Integer> header;
         private final List<String> problems;
+        private final CsvLines lines;
+        private final Table<?> target;
         private boolean ok = true;
 
-        Row(Path file, CSVRecord record, Map<String, Integer> header, List<String> problems) {
+        Row(Path file, CSVRecord record, Map<String, Integer> header, List<String> problems, CsvLines lines, Table<?> target) {
             this.file = file;
             this.record = record;
             this.header = header;
             this.problems = problems;
+            this.lines = lines;
+            this.target = target;
             if (!record.isConsistent()) {
                 problem("(row)", "has " + record.size() + " fields, the header " + header.size());
             }
@@ -286,7 +298,8 @@ public final class CsvImporter {
 
         void problem(String column, String what) {
             ok = false;
-            problems.add(file.getFileName() + ": line " + (record.getRecordNumber() + 1) + ", column " + column + ": " + what);
+            problems.add(file.getFileName() + ": line " + lines.lineAt(record.getCharacterPosition()) + ", column " + column
+                    + ": " + what);
         }
 
         String text(String column, boolean required) {
@@ -296,7 +309,18 @@ public final class CsvImporter {
                 }
                 return null;
             }
-            return record.get(column);
+            String value = record.get(column);
+            Field<?> field = target.field(column);
+            if (field != null && field.getDataType().hasLength() && value.length() > field.getDataType().length()) {
+                problem(column, "has " + value.length() + " characters, more than the " + field.getDataType().length()
+                        + " the warehouse keeps: '" + excerpt(value) + "'");
+                return null;
+            }
+            return value;
+        }
+
+        private static String excerpt(String value) {
+            return value.length() <= 40 ? value : value.substring(0, 40) + "...";
         }
 
         Long id(String column) {
@@ -347,6 +371,13 @@ public final class CsvImporter {
                 BigDecimal amount = new BigDecimal(text);
                 if (amount.stripTrailingZeros().scale() > Money.SCALE) {
                     problem(column, "has more than " + Money.SCALE + " decimal places: '" + text + "'");
+                    return null;
+                }
+                Field<?> field = target.field(column);
+                int wholeDigits = field == null ? 14 : field.getDataType().precision() - field.getDataType().scale();
+                if (amount.precision() - amount.scale() > wholeDigits) {
+                    problem(column, "has more than " + wholeDigits + " digits before the decimal point, more than the warehouse"
+                            + " keeps: '" + text + "'");
                     return null;
                 }
                 return Money.of(amount, currency);

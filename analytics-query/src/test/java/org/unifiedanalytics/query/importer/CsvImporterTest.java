@@ -97,6 +97,56 @@ class CsvImporterTest {
     }
 
     @OnEachDatabase
+    void lines_are_counted_as_lines_after_blank_lines_and_fields_that_span_lines(TestDatabase db) throws IOException {
+        Path touches = file("lines.csv", "touchpoint_id,customer_key,occurred_at,touch_type,channel,campaign",
+                "",
+                "1,k,2024-05-01T10:00:00Z,session,email,\"spring",
+                "sale\"",
+                "",
+                "",
+                "2,k,2024-05-01 10:00,session,email,x");
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            assertThatThrownBy(() -> CsvImporter.on(warehouse).importFile(CsvKind.TOUCHPOINTS, touches, false))
+                    .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).singleElement().asString()
+                            .startsWith("lines.csv: line 7, column occurred_at:"));
+        }
+    }
+
+    @OnEachDatabase
+    void a_value_longer_than_its_column_is_refused_by_name_not_cut(TestDatabase db) throws IOException {
+        Path touches = file("long.csv", "touchpoint_id,customer_key,occurred_at,touch_type,channel",
+                "1,k,2024-05-01T10:00:00Z,session," + "c".repeat(300));
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            assertThatThrownBy(() -> CsvImporter.on(warehouse).importFile(CsvKind.TOUCHPOINTS, touches, false))
+                    .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).singleElement().asString()
+                            .startsWith("long.csv: line 2, column channel: has 300 characters, more than the 64 the warehouse keeps"));
+            assertThat(warehouse.dsl().fetchCount(TOUCHPOINT)).isZero();
+        }
+    }
+
+    @OnEachDatabase
+    void an_amount_beyond_what_the_column_holds_is_refused_by_name(TestDatabase db) throws IOException {
+        Path conversions = file("big.csv", "conversion_id,customer_key,occurred_at,revenue,currency",
+                "1,k,2024-05-03T10:00:00Z,10.00,EUR", "2,k,2024-05-03T10:00:00Z,123456789012345.00,EUR",
+                "3,k,2024-05-03T10:00:00Z,1E+20,EUR");
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            assertThatThrownBy(() -> CsvImporter.on(warehouse).importFile(CsvKind.CONVERSIONS, conversions, false))
+                    .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).containsExactly(
+                            "big.csv: line 3, column revenue: has more than 14 digits before the decimal point, more than the"
+                                    + " warehouse keeps: '123456789012345.00'",
+                            "big.csv: line 4, column revenue: has more than 14 digits before the decimal point, more than the"
+                                    + " warehouse keeps: '1E+20'"));
+            assertThat(warehouse.dsl().fetchCount(CONVERSION)).isZero();
+        }
+    }
+
+    @OnEachDatabase
     void bad_rows_can_be_skipped_on_request(TestDatabase db) throws IOException {
         Path conversions = file("c.csv", "conversion_id,customer_key,occurred_at,revenue,currency",
                 "1,k,2024-05-03T10:00:00Z,10.00,EUR", "2,k,2024-05-03T10:00:00Z,1.000001,EUR", "3,k,2024-05-03T10:00:00Z,5,XQQ",

@@ -68,9 +68,11 @@ public final class Cli {
             defaultValue = "data/analytics")
     Path embedded;
 
-    @Option(names = {"-c", "--config"}, description = "properties file with <connector>.<key>=value lines (default: ${DEFAULT-VALUE} if present)",
-            defaultValue = "analytics.properties")
+    @Option(names = {"-c", "--config"}, description = "properties file with <connector>.<key>=value lines (default: "
+            + DEFAULT_CONFIG + " if present; a file named here must exist)")
     Path config;
+
+    static final String DEFAULT_CONFIG = "analytics.properties";
 
     @Option(names = "--credentials-key", defaultValue = "${env:ANALYTICS_CREDENTIALS_KEY}",
             description = "base64 AES-256 key that encrypts refreshed OAuth tokens in the warehouse (default: $ANALYTICS_CREDENTIALS_KEY);"
@@ -110,7 +112,12 @@ public final class Cli {
     }
 
     ConfigValues values(String connectorId) {
-        ConfigValues fromFile = Files.exists(config) ? ConfigValues.fromProperties(config, connectorId) : ConfigValues.empty();
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new org.unifiedanalytics.model.ConfigurationException("command line", java.util.List.of("the configuration file "
+                    + config.toAbsolutePath() + " given with -c does not exist"));
+        }
+        Path file = config != null ? config : Path.of(DEFAULT_CONFIG);
+        ConfigValues fromFile = Files.exists(file) ? ConfigValues.fromProperties(file, connectorId) : ConfigValues.empty();
         return fromFile.overriddenBy(ConfigValues.fromEnvironment(connectorId));
     }
 

@@ -55,6 +55,9 @@ class KilledBackfillTest {
     }
 
     private static Process backfill(FakeApiServer api, Path warehouse) throws Exception {
+        if (java.nio.file.Files.notExists(Path.of(warehouse + ".properties"))) {
+            java.nio.file.Files.writeString(Path.of(warehouse + ".properties"), "# the configuration comes from the environment\n");
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Cli.class.getName(),
                 "--embedded", warehouse.toString(), "--config", warehouse + ".properties",

@@ -81,6 +81,9 @@ class KilledSchedulerNodeTest {
     }
 
     private static Process runNode(FakeApiServer api, String schema, Path dir) throws Exception {
+        if (java.nio.file.Files.notExists(dir.resolve("none.properties"))) {
+            java.nio.file.Files.writeString(dir.resolve("none.properties"), "# the configuration comes from the environment\n");
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Cli.class.getName(),
                 "--database", TestDatabase.postgresUrl(), "--database-user", TestDatabase.postgresUser(),

@@ -21,6 +21,11 @@ class QueryCommandsTest {
     }
 
     private String[] args(String... command) {
+        try {
+            Files.writeString(dir.resolve("none.properties"), "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String[] all = new String[command.length + 4];
         all[0] = "--embedded";
         all[1] = dir.resolve("warehouse").toString();
@@ -28,6 +33,26 @@ class QueryCommandsTest {
         all[3] = dir.resolve("none.properties").toString();
         System.arraycopy(command, 0, all, 4, command.length);
         return all;
+    }
+
+    @Test
+    void a_configuration_file_named_with_c_that_does_not_exist_is_a_usage_error() {
+        CliRun run = CliRun.of(new String[]{"--embedded", dir.resolve("warehouse").toString(), "--config",
+                dir.resolve("missing.properties").toString()}, "check", "store-orders");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("missing.properties").contains("does not exist");
+    }
+
+    @Test
+    void a_csv_value_the_warehouse_cannot_hold_is_a_usage_error_naming_file_line_and_column() throws Exception {
+        Path conversions = Files.write(dir.resolve("conversions.csv"), List.of(
+                "conversion_id,customer_key,occurred_at,revenue,currency", "", "1,k,2024-05-03T10:00:00Z,1000000000000000,EUR"));
+
+        CliRun run = CliRun.of(args("import", "conversions", conversions.toString()));
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("conversions.csv: line 3, column revenue: has more than 14 digits");
     }
 
     @Test
