@@ -143,6 +143,10 @@
   }
 
   function renderFreshness(data) {
+    // The embedded warehouse's file size; absent for PostgreSQL, which keeps its own books.
+    el('warehouse-size').textContent = data.warehouseBytes === undefined ? ''
+      : 'Embedded warehouse on disk: ' + (Number(data.warehouseBytes) / 1048576).toLocaleString(locale,
+        {maximumFractionDigits: 1}) + ' MiB';
     const body = el('freshness-table').querySelector('tbody');
     body.innerHTML = '';
     const rows = data.freshness || [];

@@ -178,7 +178,22 @@ public final class Ingestion {
             }
             linkWebPurchases();
         }
+        compactIfWorthIt();
         return new SyncReport(request.connectorId(), created.instance(), started, clock.instant(), reports);
+    }
+
+    /**
+     * An embedded warehouse's file is compacted when most of it is superseded data (a backfill, or the daily
+     * re-reads of recent days, rewrite many pages); a failure here fails no stream.
+     */
+    private void compactIfWorthIt() {
+        try {
+            warehouse.compactIfWorthIt().ifPresent(done -> org.slf4j.LoggerFactory.getLogger(Ingestion.class)
+                    .info("Compacted the embedded warehouse: {}", done));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Ingestion.class).warn("The embedded warehouse was not compacted; the next"
+                    + " sync tries again: {}", e.getMessage());
+        }
     }
 
     /**

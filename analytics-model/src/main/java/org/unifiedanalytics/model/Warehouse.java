@@ -21,6 +21,7 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.unifiedanalytics.model.internal.DailyPartitions;
 import org.unifiedanalytics.model.internal.DialectDetector;
+import org.unifiedanalytics.model.internal.EmbeddedCompaction;
 import org.unifiedanalytics.model.internal.RecordWriter;
 import org.unifiedanalytics.model.internal.SchemaMigrator;
 import org.unifiedanalytics.model.records.WarehouseRecord;
@@ -56,6 +57,7 @@ public final class Warehouse implements AutoCloseable {
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
     private final Location location;
+    private final Optional<EmbeddedCompaction> compaction;
     private final WarehouseDialect dialect;
     private final String schema;
     private final Settings settings;
@@ -94,6 +96,8 @@ public final class Warehouse implements AutoCloseable {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.location = location;
+        this.compaction = ownedPool != null && location.embeddedFile().isPresent()
+                ? Optional.of(new EmbeddedCompaction(ownedPool, location.embeddedFile().get())) : Optional.empty();
         this.schema = schema;
         try {
             this.dialect = DialectDetector.detect(dataSource);
@@ -217,6 +221,31 @@ public final class Warehouse implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Compacts the embedded warehouse's file now: H2 keeps superseded pages in the file, so a warehouse that has
+     * been written to a lot can take many times the space of its data. Transactions under way finish first; new
+     * ones wait until it is done (about a second per few hundred MiB). A kill at any moment leaves the file as
+     * before or compacted, never damaged. The SDK compacts by itself after imports, syncs and backfills, and on
+     * close, whenever it pays ({@link #compactIfWorthIt()}).
+     *
+     * @throws UnsupportedOperationException for a warehouse that is not an embedded file (PostgreSQL reclaims
+     *                                       space with its own {@code VACUUM})
+     */
+    public Compaction compact() {
+        return compaction.orElseThrow(() -> new UnsupportedOperationException("only an embedded warehouse is compacted by"
+                + " the SDK; this one is " + this + " (PostgreSQL reclaims space itself, with VACUUM)")).compact();
+    }
+
+    /** Compacts the embedded file when much of it is superseded data; nothing for any other warehouse. */
+    public Optional<Compaction> compactIfWorthIt() {
+        return compaction.flatMap(EmbeddedCompaction::compactIfWorthIt);
+    }
+
+    /** The embedded warehouse's file size on disk; empty for any other warehouse. */
+    public java.util.OptionalLong sizeOnDisk() {
+        return compaction.map(c -> java.util.OptionalLong.of(c.size())).orElse(java.util.OptionalLong.empty());
+    }
+
     /** Whether the data is in a file of this process's, in its memory, or in a database others share. */
     public Location location() {
         return location;
@@ -227,10 +256,21 @@ public final class Warehouse implements AutoCloseable {
         return writer.upsertSql(kind);
     }
 
-    /** Closes the connection pool the warehouse opened itself; a host's data source is left open. */
+    /**
+     * Closes the connection pool the warehouse opened itself; a host's data source is left open. An embedded
+     * warehouse is compacted first when that pays, so that its file leaves the process near the size of its data.
+     */
     @Override
     public void close() {
-        if (ownedPool != null) {
+        if (ownedPool == null || ownedPool.isClosed()) {
+            return;
+        }
+        try {
+            compactIfWorthIt();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Warehouse.class).warn("The embedded warehouse was not compacted on close: {}",
+                    e.getMessage());
+        } finally {
             ownedPool.close();
         }
     }
@@ -364,8 +404,14 @@ public final class Warehouse implements AutoCloseable {
             HikariConfig config = new HikariConfig();
             config.setPoolName("unified-analytics");
             config.setMaximumPoolSize(maximumPoolSize);
+            Location location = embeddedPath != null ? new Location(Optional.of(embeddedPath.toAbsolutePath()), false)
+                    : memoryName != null ? new Location(Optional.empty(), true) : Location.ofJdbcUrl(jdbcUrl);
+            // an embedded file is compacted with the pool paused (EmbeddedCompaction)
+            config.setAllowPoolSuspension(location.embeddedFile().isPresent());
             if (embeddedPath != null) {
-                config.setJdbcUrl("jdbc:h2:file:" + embeddedPath.toAbsolutePath());
+                // H2's own compaction on close (200 ms by default) moves chunks toward the end of the file and, cut
+                // short, leaves it larger than before (20 MiB became 43 here): the warehouse compacts by itself
+                config.setJdbcUrl("jdbc:h2:file:" + embeddedPath.toAbsolutePath() + ";MAX_COMPACT_TIME=0");
             } else if (memoryName != null) {
                 config.setJdbcUrl("jdbc:h2:mem:" + memoryName + ";DB_CLOSE_DELAY=-1");
             } else {
@@ -384,8 +430,6 @@ public final class Warehouse implements AutoCloseable {
                 // Hikari's message may hold the URL; the cause chain keeps the detail for whoever needs it.
                 throw new AnalyticsException("cannot open the warehouse database: " + e.getMessage(), e);
             }
-            Location location = embeddedPath != null ? new Location(Optional.of(embeddedPath.toAbsolutePath()), false)
-                    : memoryName != null ? new Location(Optional.empty(), true) : Location.ofJdbcUrl(jdbcUrl);
             return new Warehouse(pool, pool, location, schema);
         }
 

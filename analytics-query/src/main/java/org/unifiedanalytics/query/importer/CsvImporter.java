@@ -92,6 +92,8 @@ public final class CsvImporter {
         if (kind != CsvKind.ORDERS) {
             restartIdentity(kind);
         }
+        // a bulk load leaves the embedded file many times the size of its data (see Warehouse.compact)
+        warehouse.compactIfWorthIt();
         return new ImportResult(file, kind, imported, problems);
     }
 

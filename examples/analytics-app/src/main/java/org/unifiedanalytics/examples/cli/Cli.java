@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "analytics", mixinStandardHelpOptions = true, version = "Unified Analytics 0.1.0",
         description = "Sync marketing and sales sources into the analytics warehouse.",
-        subcommands = {Cli.Connectors.class, Cli.Check.class, Cli.Sync.class, Cli.Backfill.class, Cli.Status.class, RunCommand.class,
+        subcommands = {Cli.Connectors.class, Cli.Check.class, Cli.Sync.class, Cli.Backfill.class, Cli.Status.class, Cli.Compact.class, RunCommand.class,
                 QueryCommands.Import.class, QueryCommands.Attribution.class, QueryCommands.Funnel.class, QueryCommands.Kpis.class})
 public final class Cli {
 
@@ -218,6 +218,9 @@ public final class Cli {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 List<StreamStatus> status = cli.ingestion(warehouse).status();
                 var nextRuns = org.unifiedanalytics.scheduler.RefreshScheduler.nextRuns(warehouse);
+                warehouse.sizeOnDisk().ifPresent(bytes -> System.out.println("embedded warehouse "
+                        + cli.embedded.toAbsolutePath() + ".mv.db: " + org.unifiedanalytics.model.Compaction.mib(bytes)
+                        + " on disk"));
                 if (status.isEmpty()) {
                     System.out.println("no sync has run yet");
                 }
@@ -228,6 +231,27 @@ public final class Cli {
                             s.lastMode(), s.lastStatus(), s.freshness().map(f -> "fresh as of " + human(f) + " ago")
                                     .orElse("never succeeded"), next, s.lastError().map(e -> " - " + e).orElse(""));
                 }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "compact", description = "Give the embedded warehouse's unused space back to the disk now (it also happens by"
+            + " itself after imports, syncs and backfills, when it pays).")
+    static final class Compact implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Cli cli;
+
+        @Override
+        public Integer call() {
+            try (Warehouse warehouse = cli.openWarehouse()) {
+                if (warehouse.sizeOnDisk().isEmpty()) {
+                    throw new org.unifiedanalytics.model.ConfigurationException("command line", List.of("compact works on the"
+                            + " embedded warehouse; " + warehouse + " reclaims space itself (PostgreSQL: VACUUM)"));
+                }
+                System.out.printf("compacting %s.mv.db (%s) ...%n", cli.embedded.toAbsolutePath(),
+                        org.unifiedanalytics.model.Compaction.mib(warehouse.sizeOnDisk().getAsLong()));
+                System.out.println("compacted: " + warehouse.compact());
                 return 0;
             }
         }

@@ -60,6 +60,7 @@ final class DashboardData {
                 .stream().limit(15).toList());
         out.put("content", content);
         out.put("freshness", ingestion.status());
+        warehouse.sizeOnDisk().ifPresent(bytes -> out.put("warehouseBytes", bytes));
         Map<String, String> nextRuns = new java.util.TreeMap<>();
         org.unifiedanalytics.scheduler.RefreshScheduler.nextRuns(warehouse).forEach((instance, next) ->
                 nextRuns.put(instance, next.map(Object::toString).orElse("waiting for re-authorization")));
