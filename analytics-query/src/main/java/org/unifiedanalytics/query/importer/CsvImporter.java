@@ -93,8 +93,7 @@ public final class CsvImporter {
             restartIdentity(kind);
         }
         // a bulk load leaves the embedded file many times the size of its data (see Warehouse.compact)
-        warehouse.compactIfWorthIt();
-        return new ImportResult(file, kind, imported, problems);
+        return new ImportResult(file, kind, imported, problems, warehouse.compactIfWorthIt());
     }
 
     private long read(CsvKind kind, Path file, WarehouseTransaction tx, List<String> problems) throws IOException {

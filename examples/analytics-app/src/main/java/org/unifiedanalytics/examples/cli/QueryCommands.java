@@ -84,6 +84,7 @@ final class QueryCommands {
                 System.out.printf("%s: %d %s imported%s%n", file, result.rowsImported(), kind,
                         result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " bad row(s) skipped:");
                 result.skipped().forEach(p -> System.out.println("  " + p));
+                result.compaction().ifPresent(c -> System.out.println("compacted the embedded warehouse: " + c));
                 return 0;
             }
         }
