@@ -134,6 +134,21 @@ class EmbeddedCompactionTest {
     }
 
     @Test
+    void compacting_again_at_once_while_the_pool_refills_itself_works_and_changes_nothing() throws Exception {
+        try (Warehouse warehouse = Warehouse.embedded(dir.resolve("analytics"))) {
+            warehouse.migrate();
+            writeTouches(warehouse, 1, TOUCHES);
+            long compacted = warehouse.compact().bytesAfter();
+
+            Compaction again = warehouse.compact();
+
+            assertThat(again.bytesAfter()).isEqualTo(compacted);
+            writeTouches(warehouse, TOUCHES + 1, TOUCHES);
+            assertThat(warehouse.compact().bytesAfter()).isLessThan(warehouse.sizeOnDisk().getAsLong() + 1).isGreaterThan(compacted);
+        }
+    }
+
+    @Test
     void only_the_embedded_warehouse_is_compacted_by_the_sdk() {
         try (Warehouse warehouse = Warehouse.inMemory("compaction_" + System.nanoTime())) {
             assertThat(warehouse.sizeOnDisk()).isEmpty();

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.unifiedanalytics.model.AnalyticsException;
 import org.unifiedanalytics.model.Compaction;
 
+import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 
@@ -38,6 +39,8 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 public final class EmbeddedCompaction {
     /** Below this share of live data in the store's chunks, compacting pays for itself. */
     public static final int WORTH_IT_FILL_PERCENT = 60;
+    /** What a freshly compacted store reports as its live share; less means the compaction did not happen. */
+    private static final int COMPACTED_FILL_PERCENT = 90;
     /** A file smaller than this is left alone: compacting it saves nothing worth a pause. */
     public static final long SMALLEST_WORTH_IT = 8L * 1024 * 1024;
     /** How long to wait for transactions under way before giving up on compacting now. */
@@ -70,10 +73,8 @@ public final class EmbeddedCompaction {
 
     /** The share of the store's chunks that holds live data, as H2 reports it ({@code info.CHUNKS_FILL_RATE}). */
     public int liveChunkPercent() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                     + " WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")) {
-            return r.next() ? Integer.parseInt(r.getString(1).strip()) : 100;
+        try (Connection c = pool.getConnection()) {
+            return chunksFillPercent(c);
         } catch (SQLException | NumberFormatException e) {
             return 100;   // not known: not worth a pause
         }
@@ -84,34 +85,81 @@ public final class EmbeddedCompaction {
         long before = size();
         long start = System.nanoTime();
         HikariPoolMXBean control = pool.getHikariPoolMXBean();
+        HikariConfigMXBean settings = pool.getHikariConfigMXBean();
+        int minimumIdle = settings.getMinimumIdle();
+        // H2 closes (and so compacts) the database only when its last session ends: the pool must open none
+        // meanwhile, neither for a borrower (suspended) nor to keep its idle minimum (none)
+        settings.setMinimumIdle(0);
         control.suspendPool();
         try {
-            awaitIdle(control);
-            control.softEvictConnections();
-            try (Connection c = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-                 Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN COMPACT");
-            } catch (SQLException e) {
-                throw new AnalyticsException("the embedded warehouse " + file + " could not be compacted: " + e.getMessage(), e);
-            } finally {
-                // connections the pool opened meanwhile belong to the database that was shut down
+            await(() -> control.getActiveConnections() == 0, "a transaction has held it for");
+            // connections the pool was still adding when told to keep none are closed as they arrive
+            await(() -> {
                 control.softEvictConnections();
+                return control.getTotalConnections() == 0;
+            }, "its connections did not close within");
+            // the pool closes its connections on a thread of its own: H2 compacts only on the close of a database
+            // whose last session is the one that asked, so that is waited for, and the result checked
+            for (int attempt = 1; attempt <= 3 && shutDownCompact() < COMPACTED_FILL_PERCENT; attempt++) {
+                if (attempt == 3) {
+                    throw new AnalyticsException("the embedded warehouse " + file + " was not compacted: H2 closed it"
+                            + " without compacting three times; try again later");
+                }
             }
         } finally {
+            settings.setMinimumIdle(minimumIdle);
             control.resumePool();
         }
         return new Compaction(file, before, size(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static void awaitIdle(HikariPoolMXBean control) {
+    /** Compacts the database once its own connection is its only session; then the live share of its chunks. */
+    private int shutDownCompact() {
+        try {
+            try (Connection c = open(); Statement s = c.createStatement()) {
+                await(() -> {
+                    pool.getHikariPoolMXBean().softEvictConnections();
+                    return sessions(s) <= 1;
+                }, "other sessions stayed open for");
+                s.execute("SHUTDOWN COMPACT");
+            }
+            try (Connection c = open()) {
+                return chunksFillPercent(c);
+            }
+        } catch (SQLException e) {
+            throw new AnalyticsException("the embedded warehouse " + file + " could not be compacted: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection open() throws SQLException {
+        return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    }
+
+    private static int sessions(Statement s) {
+        try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            r.next();
+            return r.getInt(1);
+        } catch (SQLException e) {
+            throw new AnalyticsException("cannot count the embedded warehouse's sessions: " + e.getMessage(), e);
+        }
+    }
+
+    private static int chunksFillPercent(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'")) {
+            return r.next() ? Integer.parseInt(r.getString(1).strip()) : 100;
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier done, String otherwise) {
         long deadline = System.nanoTime() + WAIT_FOR_TRANSACTIONS.toNanos();
-        while (control.getActiveConnections() > 0) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AnalyticsException("the embedded warehouse was not compacted: a transaction has held it for "
-                        + WAIT_FOR_TRANSACTIONS.toSeconds() + " s; try again when it is done");
+                throw new AnalyticsException("the embedded warehouse was not compacted: " + otherwise + " "
+                        + WAIT_FOR_TRANSACTIONS.toSeconds() + " s; try again later");
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AnalyticsException("interrupted while waiting to compact the embedded warehouse", e);
