@@ -38,11 +38,11 @@ import com.zaxxer.hikari.HikariPoolMXBean;
  */
 public final class EmbeddedCompaction {
     /** Below this share of live data in the store's chunks, compacting pays for itself. */
-    public static final int WORTH_IT_FILL_PERCENT = 60;
+    public static final int WORTH_IT_FILL_PERCENT = 75;
     /** What a freshly compacted store reports as its live share; less means the compaction did not happen. */
     private static final int COMPACTED_FILL_PERCENT = 90;
     /** A file smaller than this is left alone: compacting it saves nothing worth a pause. */
-    public static final long SMALLEST_WORTH_IT = 8L * 1024 * 1024;
+    public static final long SMALLEST_WORTH_IT = 4L * 1024 * 1024;
     /** How long to wait for transactions under way before giving up on compacting now. */
     private static final Duration WAIT_FOR_TRANSACTIONS = Duration.ofSeconds(60);
 
