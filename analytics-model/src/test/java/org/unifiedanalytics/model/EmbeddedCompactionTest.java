@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,34 +22,9 @@ class EmbeddedCompactionTest {
     @TempDir
     Path dir;
 
-    /** Touchpoints written as a sync writes them (a transaction per 5,000 rows, random customers): the file bloats. */
     private static void writeTouches(Warehouse warehouse, int from, int count) throws Exception {
         try (Connection c = warehouse.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + warehouse.schema() + ".touchpoint (touchpoint_id,"
-                    + " customer_key, occurred_at, touch_type, channel, channel_group, source_platform, external_id)"
-                    + " VALUES (?,?,?,?,?,?,?,?)")) {
-                Random random = new Random(from);
-                for (int i = from; i < from + count; i++) {
-                    ps.setLong(1, i);
-                    ps.setString(2, "c" + random.nextInt(count / 10));
-                    ps.setTimestamp(3, new Timestamp(1_735_689_600_000L + (long) (random.nextDouble() * 180 * 86_400_000L)));
-                    ps.setString(4, "session");
-                    ps.setString(5, "email");
-                    ps.setString(6, "Email");
-                    ps.setString(7, "test");
-                    ps.setString(8, String.valueOf(i));
-                    ps.addBatch();
-                    if (i % 1_000 == 0) {
-                        ps.executeBatch();
-                    }
-                    if (i % 5_000 == 0) {
-                        c.commit();
-                    }
-                }
-                ps.executeBatch();
-            }
-            c.commit();
+            org.unifiedanalytics.model.testing.BulkTouches.write(c, warehouse.schema(), from, count);
         }
     }
 

@@ -9,12 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -53,30 +50,7 @@ class CompactCliTest {
             w.migrate();
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + warehouse.toAbsolutePath() + ";MAX_COMPACT_TIME=0", "", "")) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO analytics.touchpoint (touchpoint_id, customer_key,"
-                    + " occurred_at, touch_type, channel, channel_group, source_platform, external_id) VALUES (?,?,?,?,?,?,?,?)")) {
-                Random random = new Random(7);
-                for (int i = 1; i <= TOUCHES; i++) {
-                    ps.setLong(1, i);
-                    ps.setString(2, "c" + random.nextInt(TOUCHES / 10));
-                    ps.setTimestamp(3, new Timestamp(1_735_689_600_000L + (long) (random.nextDouble() * 180 * 86_400_000L)));
-                    ps.setString(4, "session");
-                    ps.setString(5, "email");
-                    ps.setString(6, "Email");
-                    ps.setString(7, "test");
-                    ps.setString(8, String.valueOf(i));
-                    ps.addBatch();
-                    if (i % 1_000 == 0) {
-                        ps.executeBatch();
-                    }
-                    if (i % 5_000 == 0) {
-                        c.commit();
-                    }
-                }
-                ps.executeBatch();
-            }
-            c.commit();
+            org.unifiedanalytics.model.testing.BulkTouches.write(c, "analytics", 1, TOUCHES);
         }
     }
 
