@@ -52,8 +52,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     private final TikTokShopAfterSales afterSales = new TikTokShopAfterSales();
     private volatile boolean sellerAnalytics = true;
     private final List<ObjectNode> orders = new ArrayList<>();
-    private final List<ObjectNode> videoDays = new ArrayList<>();
-    private final List<ObjectNode> productDays = new ArrayList<>();
+    private final TikTokShopSellerAnalytics analytics = new TikTokShopSellerAnalytics();
     private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
@@ -89,8 +88,8 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         server.route("POST", "/return_refund/202309/returns/search", r -> searchAfterSales(r, TikTokShopAfterSales.Kind.RETURNS));
         server.route("POST", "/return_refund/202309/cancellations/search",
                 r -> searchAfterSales(r, TikTokShopAfterSales.Kind.CANCELLATIONS));
-        server.route("GET", "/analytics/202509/shop_videos/performance", r -> performance(r, videoDays, "videos"));
-        server.route("GET", "/analytics/202405/shop_products/performance", r -> performance(r, productDays, "products"));
+        server.route("GET", "/analytics/202509/shop_videos/performance", r -> performance(r, TikTokShopSellerAnalytics.Kind.VIDEOS));
+        server.route("GET", "/analytics/202405/shop_products/performance", r -> performance(r, TikTokShopSellerAnalytics.Kind.PRODUCTS));
     }
 
     /** A fake that checks request timestamps against the system clock. */
@@ -129,8 +128,8 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     }
 
     /** Every row of a video's analytics gives its post time so, as TikTok Shop wrote it. */
-    public synchronized FakeTikTokShopApi videoPostTime(String videoId, String asWritten) {
-        videoDays.stream().filter(v -> v.path("id").asText().equals(videoId)).forEach(v -> v.put("video_post_time", asWritten));
+    public FakeTikTokShopApi videoPostTime(String videoId, String asWritten) {
+        analytics.videoPostTime(videoId, asWritten);
         return this;
     }
 
@@ -164,22 +163,16 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     }
 
     /** A video's seller-analytics numbers for one day: views, GMV, and the click-through rate as TikTok writes it. */
-    public synchronized FakeTikTokShopApi videoDay(String shop, java.time.LocalDate day, String videoId, String title, long views,
-                                                   String gmv, String currency, String clickThroughRate) {
-        ObjectNode row = JSON.createObjectNode().put("shop", shop).put("day", day.toString()).put("id", videoId).put("title", title)
-                .put("views", views).put("click_through_rate", clickThroughRate).put("items_sold", 3).put("sku_orders", 2);
-        row.putObject("gmv").put("amount", gmv).put("currency", currency);
-        videoDays.add(row);
+    public FakeTikTokShopApi videoDay(String shop, java.time.LocalDate day, String videoId, String title, long views,
+                                      String gmv, String currency, String clickThroughRate) {
+        analytics.videoDay(shop, day, videoId, title, views, gmv, currency, clickThroughRate);
         return this;
     }
 
     /** A product's seller-analytics numbers for one day (the 202405 list shape). */
-    public synchronized FakeTikTokShopApi productDay(String shop, java.time.LocalDate day, String productId, String gmv,
-                                                     String currency, long orders, long unitsSold, String clickThroughRate) {
-        ObjectNode row = JSON.createObjectNode().put("shop", shop).put("day", day.toString()).put("id", productId)
-                .put("orders", orders).put("units_sold", unitsSold).put("click_through_rate", clickThroughRate);
-        row.putObject("gmv").put("amount", gmv).put("currency", currency);
-        productDays.add(row);
+    public FakeTikTokShopApi productDay(String shop, java.time.LocalDate day, String productId, String gmv,
+                                        String currency, long orders, long unitsSold, String clickThroughRate) {
+        analytics.productDay(shop, day, productId, gmv, currency, orders, unitsSold, clickThroughRate);
         return this;
     }
 
@@ -330,7 +323,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
                 .orElseGet(() -> envelope(400, INVALID_PARAM, "page_size must be 1 to " + TikTokShopAfterSales.MAX_PAGE_SIZE, null));
     }
 
-    private FakeResponse performance(RecordedRequest request, List<ObjectNode> days, String listName) {
+    private FakeResponse performance(RecordedRequest request, TikTokShopSellerAnalytics.Kind kind) {
         FakeResponse refused = verify(request, true);
         if (refused != null) {
             return refused;
@@ -340,26 +333,11 @@ public final class FakeTikTokShopApi implements AutoCloseable {
                     + " app lacks the scope data.shop_analytics.public.read", null);
         }
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("10"));
-        if (pageSize < 1 || pageSize > 100) {
-            return envelope(400, INVALID_PARAM, "page_size must be 1 to 100", null);
-        }
-        String shop = shopOf(request);
-        String from = request.queryParameter("start_date_ge").orElse("");
-        String to = request.queryParameter("end_date_lt").orElse("");
-        List<ObjectNode> matching;
-        synchronized (this) {
-            matching = days.stream().filter(v -> v.path("shop").asText().equals(shop))
-                    .filter(v -> v.path("day").asText().compareTo(from) >= 0 && v.path("day").asText().compareTo(to) < 0)
-                    .toList();
-        }
-        int offset = request.queryParameter("page_token").map(t -> Integer.parseInt(t.substring(2))).orElse(0);
-        ObjectNode data = JSON.createObjectNode();
-        ArrayNode list = data.putArray(listName);
-        matching.subList(Math.min(offset, matching.size()), Math.min(offset + pageSize, matching.size()))
-                .forEach(v -> list.add(v.deepCopy().without(List.of("shop", "day"))));
-        data.put("next_page_token", offset + pageSize < matching.size() ? "ap" + (offset + pageSize) : "")
-                .put("total_count", matching.size()).put("latest_available_date", to);
-        return envelope(200, 0, "success", data);
+        return analytics.page(kind, shopOf(request), request.queryParameter("start_date_ge").orElse(""),
+                        request.queryParameter("end_date_lt").orElse(""), pageSize, request.queryParameter("page_token"))
+                .map(data -> envelope(200, 0, "success", data))
+                .orElseGet(() -> envelope(400, INVALID_PARAM, "page_size must be 1 to " + TikTokShopSellerAnalytics.MAX_PAGE_SIZE,
+                        null));
     }
 
     private String shopOf(RecordedRequest request) {
