@@ -69,9 +69,12 @@ public final class ConnectorRegistry {
         return Optional.ofNullable(providers.get(id));
     }
 
-    /** The provider with this id, or an error that lists the ids there are. */
+    /**
+     * The provider with this id.
+     *
+     * @throws UnknownConnectorException listing the ids there are
+     */
     public ConnectorProvider require(String id) {
-        return find(id).orElseThrow(() -> new ConfigurationException("connector choice", List.of("no connector '" + id
-                + "' on the class path; found: " + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet())))));
+        return find(id).orElseThrow(() -> new UnknownConnectorException(id, providers.keySet().stream().sorted().toList()));
     }
 }

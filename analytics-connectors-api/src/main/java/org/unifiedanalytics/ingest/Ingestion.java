@@ -135,8 +135,13 @@ public final class Ingestion {
         return configSpec(connectorId).validate(values);
     }
 
-    /** Whether a configuration works, in one sentence; never throws for a bad configuration or a failing source. */
+    /**
+     * Whether a configuration works, in one sentence; never throws for a bad configuration or a failing source.
+     *
+     * @throws UnknownConnectorException when no connector has this id, as {@link #sync(String, ConfigValues)} does
+     */
     public CheckResult check(String connectorId, ConfigValues values) {
+        registry.require(connectorId);
         ConnectorConfig config;
         try {
             config = configure(connectorId, values);
@@ -152,7 +157,13 @@ public final class Ingestion {
         }
     }
 
-    /** An incremental sync of every stream of every account. */
+    /**
+     * An incremental sync of every stream of every account.
+     *
+     * @throws UnknownConnectorException when no connector has this id
+     * @throws ConfigurationException    naming every problem of the configuration, before anything is read
+     * @throws SyncAlreadyRunningException when another sync of the same connector instance runs
+     */
     public SyncReport sync(String connectorId, ConfigValues values) {
         return sync(SyncRequest.incremental(connectorId, values));
     }

@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param mode            {@code incremental} or {@code backfill}
  * @param recordsRead     records the stream emitted
  * @param recordsWritten  records upserted (a record repeated within a page counts once)
+ * @param recordsRejected records the warehouse refused as invalid; the page that held them was written not at all,
+ *                        so the stream stopped there (its error names each record and field)
  * @param pages           pages committed, each with its checkpoint
  * @param apiCalls        HTTP attempts, retries included
  * @param retries         HTTP retries
@@ -17,7 +19,7 @@ import java.util.Optional;
  * @param notes           what a user should know of a run that succeeded (days the source no longer serves)
  */
 public record StreamReport(String account, String stream, String mode, StreamOutcome outcome, long recordsRead,
-                           long recordsWritten, int pages, long apiCalls, long retries, Duration duration,
+                           long recordsWritten, long recordsRejected, int pages, long apiCalls, long retries, Duration duration,
                            Optional<String> error, Optional<java.time.Instant> resumesAt, java.util.List<String> notes) {
 
     public StreamReport {
@@ -30,7 +32,7 @@ public record StreamReport(String account, String stream, String mode, StreamOut
     public StreamReport(String account, String stream, String mode, StreamOutcome outcome, long recordsRead,
                         long recordsWritten, int pages, long apiCalls, long retries, Duration duration,
                         Optional<String> error, Optional<java.time.Instant> resumesAt) {
-        this(account, stream, mode, outcome, recordsRead, recordsWritten, pages, apiCalls, retries, duration, error,
+        this(account, stream, mode, outcome, recordsRead, recordsWritten, 0, pages, apiCalls, retries, duration, error,
                 resumesAt, java.util.List.of());
     }
 
@@ -48,8 +50,9 @@ public record StreamReport(String account, String stream, String mode, StreamOut
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s/%s %s %s: %d read, %d written, %d pages, %d API calls (%d retries), %d ms%s",
-                account, stream, mode, outcome, recordsRead, recordsWritten, pages, apiCalls, retries, duration.toMillis(),
+        return String.format(java.util.Locale.ROOT, "%s/%s %s %s: %d read, %d written%s, %d pages, %d API calls (%d retries), %d ms%s",
+                account, stream, mode, outcome, recordsRead, recordsWritten,
+                recordsRejected == 0 ? "" : ", " + recordsRejected + " rejected", pages, apiCalls, retries, duration.toMillis(),
                 error.map(e -> " - " + e).orElse("")) + notes.stream().map(n -> " (" + n + ")").collect(
                 java.util.stream.Collectors.joining());
     }

@@ -19,6 +19,7 @@ import org.unifiedanalytics.connect.config.ConfigValues;
 import org.unifiedanalytics.connect.stream.DateRange;
 import org.unifiedanalytics.model.ConfigurationException;
 import org.unifiedanalytics.model.Warehouse;
+import org.unifiedanalytics.model.records.SalesOrder;
 import org.unifiedanalytics.model.testing.OnEachDatabase;
 import org.unifiedanalytics.model.testing.SettableClock;
 import org.unifiedanalytics.model.testing.TestDatabase;
@@ -63,6 +64,44 @@ class IngestionTest {
             assertThat(report.streams().get(1).pages()).isEqualTo(4);
             assertThat(warehouse.dsl().fetchCount(SYNC_RUN, SYNC_RUN.STATUS.eq("SUCCEEDED"))).isEqualTo(2);
             assertThat(meters.get("analytics.sync.records.written").tag("stream", "orders").counter().count()).isEqualTo(7.0);
+        }
+    }
+
+    @OnEachDatabase
+    void records_the_warehouse_refuses_are_counted_as_read_and_rejected_not_as_unread(TestDatabase database) {
+        Instant at = clock.instant().minus(Duration.ofHours(2));
+        SalesOrder valid = InMemorySource.order("o1", at, "10.00");
+        // One page of two: the first order is fine, the second has a negative total.
+        source.orders.put("o1", valid);
+        source.orders.put("o2", InMemorySource.order("o2", at.plusSeconds(1), "-5.00"));
+        try (TestWarehouse test = database.open()) {
+            Warehouse warehouse = test.migrated();
+
+            StreamReport orders = ingestion(warehouse).sync(SyncRequest.incremental("memory", GOOD).withStreams(Set.of("orders")))
+                    .streams().get(0);
+
+            assertThat(orders.outcome()).isEqualTo(StreamOutcome.FAILED);
+            assertThat(orders).extracting(StreamReport::recordsRead, StreamReport::recordsWritten, StreamReport::recordsRejected)
+                    .containsExactly(2L, 0L, 1L);
+            assertThat(orders.toString()).contains("2 read, 0 written, 1 rejected");
+            assertThat(orders.error()).hasValueSatisfying(e -> assertThat(e).contains("SalesOrder[memory/o2], field 'total'"));
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).as("the page is refused whole").isZero();
+        }
+    }
+
+    @Test
+    void check_and_sync_refuse_an_unknown_connector_alike() {
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            Ingestion ingestion = ingestion(test.migrated());
+
+            var fromCheck = org.assertj.core.api.Assertions.catchThrowableOfType(() -> ingestion.check("memroy", GOOD),
+                    UnknownConnectorException.class);
+            var fromSync = org.assertj.core.api.Assertions.catchThrowableOfType(() -> ingestion.sync("memroy", GOOD),
+                    UnknownConnectorException.class);
+
+            assertThat(fromCheck).hasMessage(fromSync.getMessage())
+                    .hasMessageContaining("no connector 'memroy' on the class path; found: memory");
+            assertThat(fromCheck.available()).containsExactly("memory");
         }
     }
 

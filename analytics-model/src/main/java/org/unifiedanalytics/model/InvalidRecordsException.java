@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A batch was refused because some of its records are invalid; nothing of the batch was written.
- * It lists every problem found in the batch, not only the first.
+ * A batch was refused because some of its records are invalid; nothing of the batch was written. Or a record's
+ * builder refused to build it. It lists every problem found, not only the first.
  */
 public final class InvalidRecordsException extends AnalyticsException {
     private static final long serialVersionUID = 1L;
@@ -13,8 +13,24 @@ public final class InvalidRecordsException extends AnalyticsException {
     private final transient List<RecordViolation> violations;
 
     public InvalidRecordsException(List<RecordViolation> violations) {
-        super(message(violations));
+        this(message(violations), violations);
+    }
+
+    private InvalidRecordsException(String message, List<RecordViolation> violations) {
+        super(message);
         this.violations = List.copyOf(violations);
+    }
+
+    /**
+     * The problems of one record a builder was asked to build, e.g. {@code Touchpoint[popup_store/v01] cannot be
+     * built: field 'channelGroup': is required}.
+     */
+    public static InvalidRecordsException ofOneRecord(List<RecordViolation> violations) {
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("no violations");
+        }
+        return new InvalidRecordsException(violations.get(0).record() + " cannot be built: " + violations.stream()
+                .map(v -> "field '" + v.field() + "': " + v.problem()).collect(Collectors.joining("; ")), violations);
     }
 
     /** Every problem found, in the order of the batch. */

@@ -23,15 +23,15 @@ import org.unifiedanalytics.query.internal.ContentReach;
  * AttributionQueries attribution = AttributionQueries.on(warehouse);
  * List<AttributedRevenue> byChannel = attribution.revenue(AttributionModel.POSITION_BASED, GroupBy.CHANNEL,
  *         Period.lastDays(30));
- * Map<AttributionModel, List<AttributedRevenue>> sideBySide = attribution.compare(GroupBy.CHANNEL, Period.lastDays(30),
- *         AttributionSettings.DEFAULTS);
+ * Map<AttributionModel, List<AttributedRevenue>> sideBySide = attribution.compare(GroupBy.CHANNEL, Period.lastDays(30));
  * }</pre>
  *
  * <p>A conversion is credited from its customer's touches strictly before it and within the lookback
  * window (a touch exactly at the window's start counts); touches at the same instant are ordered by
  * touchpoint id; a conversion with no such touch goes to {@code (direct)}. For each conversion the
- * credits sum to exactly 1 and the revenue shares to exactly its revenue (largest-remainder split in
- * 0.0001 units). Results are per currency: amounts in different currencies are never added.
+ * credits sum to exactly {@code 1.000000} and the revenue shares to exactly its revenue (both split by the
+ * largest-remainder method, in millionths and in 0.0001 units: see {@link Scales}). Results are per currency:
+ * amounts in different currencies are never added.
  *
  * <p>Thread-safe.
  */
@@ -74,6 +74,11 @@ public final class AttributionQueries {
      * and engagements (the daily increase of its metrics) next to its attributed conversions and revenue under
      * the model, one row per currency credited. Ordered by attributed revenue, highest first.
      */
+    public List<ContentRoi> contentRoi(AttributionModel model, Period period) {
+        return contentRoi(model, period, AttributionSettings.DEFAULTS);
+    }
+
+    /** Content-level ROI under the model with the given settings; see {@link #contentRoi(AttributionModel, Period)}. */
     public List<ContentRoi> contentRoi(AttributionModel model, Period period, AttributionSettings settings) {
         List<AttributedRevenue> credited = revenue(model, GroupBy.CONTENT, period, settings);
         Map<String, ContentReach.Reach> reach = contentReach.reach(period);
@@ -92,13 +97,18 @@ public final class AttributionQueries {
         reach.forEach((id, r) -> {
             if (!withRevenue.contains(id)) {
                 rows.add(new ContentRoi(id, r.title(), r.views(), r.engagements(), Optional.empty(),
-                        BigDecimal.ZERO, BigDecimal.ZERO));
+                        BigDecimal.ZERO.setScale(Scales.CONVERSIONS), BigDecimal.ZERO.setScale(Scales.MONEY)));
             }
         });
         rows.sort(Comparator.comparing(ContentRoi::attributedRevenue).reversed()
                 .thenComparing(Comparator.comparingLong(ContentRoi::views).reversed())
                 .thenComparing(ContentRoi::contentId));
         return rows;
+    }
+
+    /** Every model side by side for the same conversions, with the default settings. */
+    public Map<AttributionModel, List<AttributedRevenue>> compare(GroupBy groupBy, Period period) {
+        return compare(groupBy, period, AttributionSettings.DEFAULTS);
     }
 
     /** Every model side by side for the same conversions, in the specification's model order. */

@@ -169,28 +169,28 @@ public final class ChannelKpiQueries {
         }
         List<Kpi> kpis = new ArrayList<>();
         emit(kpis, buckets, "tiktok", "views", "", b -> value(sums, "tiktok|views|", b));
-        emit(kpis, buckets, "tiktok", "engagement_rate", "", b -> Kpi.rate(value(sums, "tiktok|engagements|", b),
+        emit(kpis, buckets, "tiktok", "engagement_rate", "", b -> Scales.rate(value(sums, "tiktok|engagements|", b),
                 value(sums, "tiktok|views|", b)));
         emit(kpis, buckets, "tiktok", "followers_gained", "", b -> value(sums, "tiktok|followers_gained|", b));
         List<Kpi> website = new ArrayList<>();
         emit(website, buckets, "website", "sessions", "", b -> value(sums, "website|sessions|", b));
         emit(website, buckets, "website", "users", "", b -> Optional.ofNullable(sums.getOrDefault("website|users|", Map.of()).get(b)));
-        emit(website, buckets, "website", "engaged_session_rate", "", b -> Kpi.rate(value(sums, "website|engaged_sessions|", b),
+        emit(website, buckets, "website", "engaged_session_rate", "", b -> Scales.rate(value(sums, "website|engaged_sessions|", b),
                 value(sums, "website|sessions|", b)));
-        emit(website, buckets, "website", "conversion_rate", "", b -> Kpi.rate(value(sums, "website|purchases|", b),
+        emit(website, buckets, "website", "conversion_rate", "", b -> Scales.rate(value(sums, "website|purchases|", b),
                 value(sums, "website|sessions|", b)));
         website.forEach(k -> kpis.add(new Kpi(k.bucket(), k.channel(), k.name(), k.currency(), k.value(), k.change(),
                 caveats.getOrDefault(k.bucket(), java.util.Set.of()))));
-        emit(kpis, buckets, "email", "open_rate", "", b -> Kpi.rate(value(sums, "email|unique_opens|", b),
+        emit(kpis, buckets, "email", "open_rate", "", b -> Scales.rate(value(sums, "email|unique_opens|", b),
                 value(sums, "email|delivered|", b)));
-        emit(kpis, buckets, "email", "click_rate", "", b -> Kpi.rate(value(sums, "email|unique_clicks|", b),
+        emit(kpis, buckets, "email", "click_rate", "", b -> Scales.rate(value(sums, "email|unique_clicks|", b),
                 value(sums, "email|delivered|", b)));
-        emit(kpis, buckets, "email", "conversion_rate", "", b -> Kpi.rate(value(sums, "email|conversions|", b),
+        emit(kpis, buckets, "email", "conversion_rate", "", b -> Scales.rate(value(sums, "email|conversions|", b),
                 value(sums, "email|delivered|", b)));
         List<String> emailCurrencies = sums.keySet().stream().filter(k -> k.startsWith("email|conversion_value|"))
                 .map(k -> k.substring("email|conversion_value|".length())).sorted().toList();
         for (String currency : emailCurrencies) {
-            emit(kpis, buckets, "email", "revenue_per_recipient", currency, b -> Kpi.rate(
+            emit(kpis, buckets, "email", "revenue_per_recipient", currency, b -> Scales.moneyPer(
                     value(sums, "email|conversion_value|" + currency, b), value(sums, "email|valued_recipients|" + currency, b)));
         }
         List<String> currencies = sums.keySet().stream().filter(k -> k.startsWith("sales|orders|"))
@@ -198,7 +198,7 @@ public final class ChannelKpiQueries {
         for (String currency : currencies) {
             emit(kpis, buckets, "sales", "orders", currency, b -> value(sums, "sales|orders|" + currency, b));
             emit(kpis, buckets, "sales", "revenue", currency, b -> value(sums, "sales|revenue|" + currency, b));
-            emit(kpis, buckets, "sales", "average_order_value", currency, b -> Kpi.rate(
+            emit(kpis, buckets, "sales", "average_order_value", currency, b -> Scales.moneyPer(
                     value(sums, "sales|revenue|" + currency, b), value(sums, "sales|orders|" + currency, b)));
             emit(kpis, buckets, "sales", "refunds", currency, b -> value(sums, "sales|refunds|" + currency, b));
         }
@@ -213,7 +213,7 @@ public final class ChannelKpiQueries {
             Optional<BigDecimal> value = raw instanceof Optional<?> optional ? optional.map(BigDecimal.class::cast)
                     : Optional.of((BigDecimal) raw);
             Optional<BigDecimal> change = previous.isPresent() && value.isPresent() && previous.get().signum() != 0
-                    ? Optional.of(value.get().subtract(previous.get()).divide(previous.get(), java.math.MathContext.DECIMAL64))
+                    ? Scales.rate(value.get().subtract(previous.get()), previous.get())
                     : Optional.empty();
             out.add(new Kpi(bucket, channel, name, currency.isEmpty() ? Optional.empty() : Optional.of(currency), value, change));
             previous = value;

@@ -18,7 +18,6 @@ import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
 import static org.unifiedanalytics.model.schema.Tables.WEB_TRAFFIC_DAILY;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -57,8 +56,6 @@ import org.unifiedanalytics.model.Warehouse;
  * <p>Thread-safe.
  */
 public final class FunnelQueries {
-    private static final MathContext RATE = MathContext.DECIMAL128;
-
     private final DSLContext dsl;
 
     private FunnelQueries(Warehouse warehouse) {
@@ -113,18 +110,18 @@ public final class FunnelQueries {
         List<FunnelStage> stages = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             long value = values.get(i);
-            Optional<BigDecimal> fromFirst = ratio(value, values.get(0));
+            Optional<BigDecimal> fromFirst = Scales.rate(value, values.get(0));
             if (i == 0) {
                 stages.add(new FunnelStage(1, FunnelDefinition.STAGE_NAMES.get(0), value, Optional.empty(), fromFirst,
                         Optional.empty(), Optional.empty()));
                 continue;
             }
             long previous = values.get(i - 1);
-            Optional<BigDecimal> fromPrevious = ratio(value, previous);
+            Optional<BigDecimal> fromPrevious = Scales.rate(value, previous);
             stages.add(new FunnelStage(i + 1, FunnelDefinition.STAGE_NAMES.get(i), value, fromPrevious, fromFirst,
                     Optional.of(previous - value), fromPrevious.map(BigDecimal.ONE::subtract)));
         }
-        return new MarketingFunnel(stages, purchasing, ratio(values.get(6), purchasing));
+        return new MarketingFunnel(stages, purchasing, Scales.rate(values.get(6), purchasing));
     }
 
     private List<Long> touchStages(Period period, Optional<String> channel, FunnelDefinition definition) {
@@ -336,8 +333,8 @@ public final class FunnelQueries {
         long previous = first;
         for (int j = 0; j < steps.size(); j++) {
             long customers = counts.get(j);
-            Optional<BigDecimal> fromPrevious = ratio(customers, previous);
-            results.add(new JourneyStepResult(j + 1, steps.get(j).name(), customers, ratio(customers, first), fromPrevious,
+            Optional<BigDecimal> fromPrevious = Scales.rate(customers, previous);
+            results.add(new JourneyStepResult(j + 1, steps.get(j).name(), customers, Scales.rate(customers, first), fromPrevious,
                     previous - customers, fromPrevious.map(BigDecimal.ONE::subtract)));
             previous = customers;
         }
@@ -362,11 +359,6 @@ public final class FunnelQueries {
                 }
             }
         }
-    }
-
-    private static Optional<BigDecimal> ratio(long numerator, long denominator) {
-        return denominator == 0 ? Optional.empty()
-                : Optional.of(new BigDecimal(numerator).divide(new BigDecimal(denominator), RATE));
     }
 
     private static long number(Object value) {

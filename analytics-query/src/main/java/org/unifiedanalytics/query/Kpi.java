@@ -1,7 +1,6 @@
 package org.unifiedanalytics.query;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -11,8 +10,8 @@ import java.util.Optional;
  * @param channel   {@code tiktok}, {@code website}, {@code email}, {@code sales}
  * @param name      e.g. {@code views}, {@code engagement_rate}, {@code revenue}
  * @param currency  the currency of a money KPI, else empty: money is never added across currencies
- * @param value     empty when undefined (a rate over zero)
- * @param change    relative change from the previous bucket ({@code 0.25} = +25%), empty when either is missing or zero
+ * @param value     empty when undefined (a rate over zero); rates at {@link Scales#RATE}, amounts per unit at {@link Scales#MONEY}
+ * @param change    relative change from the previous bucket ({@code 0.250000} = +25%, at {@link Scales#RATE}), empty when either is missing or zero
  * @param caveats   why the value may be incomplete (a website KPI built on thresholded GA4 days says so); empty when none
  */
 public record Kpi(LocalDate bucket, String channel, String name, Optional<String> currency, Optional<BigDecimal> value,
@@ -26,9 +25,5 @@ public record Kpi(LocalDate bucket, String channel, String name, Optional<String
     public Kpi(LocalDate bucket, String channel, String name, Optional<String> currency, Optional<BigDecimal> value,
                Optional<BigDecimal> change) {
         this(bucket, channel, name, currency, value, change, java.util.Set.of());
-    }
-
-    static Optional<BigDecimal> rate(BigDecimal numerator, BigDecimal denominator) {
-        return denominator.signum() == 0 ? Optional.empty() : Optional.of(numerator.divide(denominator, MathContext.DECIMAL64));
     }
 }

@@ -3,6 +3,7 @@ package org.unifiedanalytics.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,6 +47,17 @@ class FunnelQueriesTest {
             fixture.writeTo(warehouse);
             return FunnelQueries.on(warehouse).marketingFunnel(MAY, channel, FunnelDefinition.DEFAULT, FunnelSource.TOUCHPOINTS);
         }
+    }
+
+    @OnEachDatabase
+    void every_rate_of_the_funnel_has_the_documented_scale(TestDatabase db) {
+        MarketingFunnel funnel = funnel(db, brand(), Optional.empty());
+
+        assertThat(funnel.repeatPurchaseRate()).hasValue(new BigDecimal("0.500000"));
+        List<BigDecimal> rates = funnel.stages().stream()
+                .flatMap(s -> java.util.stream.Stream.of(s.rateFromPrevious(), s.rateFromFirst(), s.dropOffRate()))
+                .flatMap(Optional::stream).toList();
+        assertThat(rates).as("all but the first stage's rate from the previous and drop-off").hasSize(19).allSatisfy(rate -> assertThat(rate.scale()).isEqualTo(Scales.RATE));
     }
 
     @OnEachDatabase

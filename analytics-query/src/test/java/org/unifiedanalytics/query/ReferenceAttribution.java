@@ -2,7 +2,6 @@ package org.unifiedanalytics.query;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +12,11 @@ import java.util.TreeMap;
 
 /**
  * The attribution specification implemented plainly in Java, apart from the SQL, to cross-check it on
- * random data: exact rationals for the five rational models, doubles for time decay.
+ * random data: exact rationals for the five rational models, doubles for time decay. Each conversion's
+ * credit (in millionths) and revenue (in 0.0001 units) are split over its groups by the largest remainder.
  */
 final class ReferenceAttribution {
+    private static final long CREDIT_UNITS = 1_000_000L;
 
     record Touch(long id, String customer, Instant at, String channel) {
     }
@@ -41,7 +42,7 @@ final class ReferenceAttribution {
             long units = c.revenue().movePointRight(4).longValueExact();
             Map<String, BigDecimal[]> groups = out.computeIfAbsent(c.currency(), k -> new TreeMap<>());
             if (path.isEmpty()) {
-                add(groups, "(direct)", BigDecimal.ONE, units);
+                add(groups, "(direct)", CREDIT_UNITS, units);
                 continue;
             }
             int n = path.size();
@@ -62,21 +63,10 @@ final class ReferenceAttribution {
                 for (int i = 0; i < n; i++) {
                     q.merge(path.get(i).channel(), w[i] / sum, Double::sum);
                 }
-                Map<String, Long> base = new TreeMap<>();
-                Map<String, Double> rem = new TreeMap<>();
-                long left = units;
-                for (var e : q.entrySet()) {
-                    double raw = units * e.getValue();
-                    long b = (long) Math.floor(raw);
-                    base.put(e.getKey(), b);
-                    rem.put(e.getKey(), raw - b);
-                    left -= b;
-                }
-                List<String> order = new ArrayList<>(q.keySet());
-                order.sort(Comparator.comparing((String k) -> rem.get(k)).reversed().thenComparing(k -> k));
+                Map<String, Long> revenue = nearlyExactSplit(units, q);
+                Map<String, Long> credit = nearlyExactSplit(CREDIT_UNITS, q);
                 for (String k : q.keySet()) {
-                    long extra = order.indexOf(k) < left ? 1 : 0;
-                    add(groups, k, BigDecimal.valueOf(q.get(k)), base.get(k) + extra);
+                    add(groups, k, credit.get(k), revenue.get(k));
                 }
                 continue;
             }
@@ -106,29 +96,51 @@ final class ReferenceAttribution {
                     ng.merge(path.get(i).channel(), num[i], Long::sum);
                 }
             }
-            Map<String, Long> base = new TreeMap<>();
-            Map<String, Long> rem = new TreeMap<>();
-            long left = units;
-            for (var e : ng.entrySet()) {
-                BigInteger raw = BigInteger.valueOf(units).multiply(BigInteger.valueOf(e.getValue()));
-                BigInteger[] qr = raw.divideAndRemainder(BigInteger.valueOf(d));
-                base.put(e.getKey(), qr[0].longValueExact());
-                rem.put(e.getKey(), qr[1].longValueExact());
-                left -= qr[0].longValueExact();
-            }
-            List<String> order = new ArrayList<>(ng.keySet());
-            order.sort(Comparator.comparing((String k) -> rem.get(k)).reversed().thenComparing(k -> k));
+            Map<String, Long> revenue = largestRemainder(units, ng, d);
+            Map<String, Long> credit = largestRemainder(CREDIT_UNITS, ng, d);
             for (String k : ng.keySet()) {
-                long extra = order.indexOf(k) < left ? 1 : 0;
-                add(groups, k, new BigDecimal(ng.get(k)).divide(new BigDecimal(d), MathContext.DECIMAL128), base.get(k) + extra);
+                add(groups, k, credit.get(k), revenue.get(k));
             }
         }
         return out;
     }
 
-    private static void add(Map<String, BigDecimal[]> groups, String key, BigDecimal credit, long units) {
-        BigDecimal[] totals = groups.computeIfAbsent(key, k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
-        totals[0] = totals[0].add(credit);
+    /** {@code whole * numerator / d} per group in integer units, exactly. */
+    private static Map<String, Long> largestRemainder(long whole, Map<String, Long> numerators, long d) {
+        Map<String, Long> base = new TreeMap<>();
+        Map<String, Long> rem = new TreeMap<>();
+        numerators.forEach((k, num) -> {
+            BigInteger[] qr = BigInteger.valueOf(whole).multiply(BigInteger.valueOf(num)).divideAndRemainder(BigInteger.valueOf(d));
+            base.put(k, qr[0].longValueExact());
+            rem.put(k, qr[1].longValueExact());
+        });
+        return allocate(whole, base, rem);
+    }
+
+    /** {@code whole * fraction} per group in integer units, from doubles. */
+    private static Map<String, Long> nearlyExactSplit(long whole, Map<String, Double> fractions) {
+        Map<String, Long> base = new TreeMap<>();
+        Map<String, Double> rem = new TreeMap<>();
+        fractions.forEach((k, q) -> {
+            double raw = whole * q;
+            base.put(k, (long) Math.floor(raw));
+            rem.put(k, raw - Math.floor(raw));
+        });
+        return allocate(whole, base, rem);
+    }
+
+    private static <R extends Comparable<R>> Map<String, Long> allocate(long whole, Map<String, Long> base, Map<String, R> rem) {
+        long left = whole - base.values().stream().mapToLong(Long::longValue).sum();
+        List<String> order = new ArrayList<>(base.keySet());
+        order.sort(Comparator.comparing((String k) -> rem.get(k)).reversed().thenComparing(k -> k));
+        Map<String, Long> out = new TreeMap<>();
+        base.forEach((k, b) -> out.put(k, b + (order.indexOf(k) < left ? 1 : 0)));
+        return out;
+    }
+
+    private static void add(Map<String, BigDecimal[]> groups, String key, long creditUnits, long units) {
+        BigDecimal[] totals = groups.computeIfAbsent(key, k -> new BigDecimal[]{BigDecimal.ZERO.setScale(6), BigDecimal.ZERO});
+        totals[0] = totals[0].add(BigDecimal.valueOf(creditUnits, 6));
         totals[1] = totals[1].add(BigDecimal.valueOf(units, 4));
     }
 

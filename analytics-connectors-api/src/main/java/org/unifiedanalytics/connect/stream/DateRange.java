@@ -8,6 +8,11 @@ import java.util.Objects;
 
 /**
  * Reporting dates {@code [from, toExclusive)}: half-open, so consecutive ranges never overlap.
+ *
+ * <p>A backfill over a range reads each daily stream's reporting dates in it (the source's own days), and
+ * each cursor stream's changes in the instants {@code [from, toExclusive)} of UTC days. A query takes instants:
+ * {@code Period.days(range.from(), range.toExclusive(), zone)} of {@code analytics-query} turns a range into
+ * them, in the zone you name.
  */
 public record DateRange(LocalDate from, LocalDate toExclusive) {
 

@@ -23,6 +23,7 @@ import org.unifiedanalytics.ingest.ProgressListener;
 import org.unifiedanalytics.ingest.StreamOutcome;
 import org.unifiedanalytics.ingest.StreamReport;
 import org.unifiedanalytics.model.AnalyticsException;
+import org.unifiedanalytics.model.InvalidRecordsException;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.WriteResult;
 import org.unifiedanalytics.model.records.WarehouseRecord;
@@ -83,7 +84,7 @@ public final class StreamRunner {
         }
         Duration duration = Duration.between(started, setup.clock().instant());
         StreamReport report = new StreamReport(account, stream.name(), mode, outcome, progress.read, progress.written,
-                progress.pages, stats.calls() - callsBefore, stats.retries() - retriesBefore, duration,
+                progress.rejected, progress.pages, stats.calls() - callsBefore, stats.retries() - retriesBefore, duration,
                 Optional.ofNullable(error), Optional.ofNullable(resumesAt), progress.notes);
         setup.runLog().finish(runId, report);
         setup.metrics().streamFinished(setup.instance(), stream.name(), outcome.name().toLowerCase(java.util.Locale.ROOT),
@@ -200,13 +201,21 @@ public final class StreamRunner {
     private void commit(String account, SourceStream stream, String stateKey, Page page, Progress progress,
                         TxStep before, java.util.function.UnaryOperator<StreamState> next) {
         checkKinds(stream, page);
-        WriteResult result = setup.warehouse().inTransaction(tx -> {
-            before.run(tx);
-            WriteResult written = tx.write(page.records());
-            StreamState current = setup.states().load(tx.dsl(), setup.instance(), account, stateKey);
-            setup.states().save(tx.dsl(), setup.instance(), account, stateKey, next.apply(current));
-            return written;
-        });
+        WriteResult result;
+        try {
+            result = setup.warehouse().inTransaction(tx -> {
+                before.run(tx);
+                WriteResult written = tx.write(page.records());
+                StreamState current = setup.states().load(tx.dsl(), setup.instance(), account, stateKey);
+                setup.states().save(tx.dsl(), setup.instance(), account, stateKey, next.apply(current));
+                return written;
+            });
+        } catch (InvalidRecordsException e) {
+            // The page was read, and refused whole: its records count as read, the invalid ones as rejected.
+            progress.read += page.records().size();
+            progress.rejected += e.violations().stream().mapToInt(InvalidRecordsException.RecordViolation::index).distinct().count();
+            throw e;
+        }
         progress.pages++;
         page.notes().stream().filter(note -> !progress.notes.contains(note)).forEach(progress.notes::add);
         progress.read += page.records().size();
@@ -267,6 +276,7 @@ public final class StreamRunner {
         int windows;
         long read;
         long written;
+        long rejected;
         final List<String> notes = new ArrayList<>();
     }
 }

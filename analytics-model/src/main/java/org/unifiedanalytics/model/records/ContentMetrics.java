@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.unifiedanalytics.model.internal.RecordChecks;
 import org.unifiedanalytics.model.values.Money;
 
 /**
@@ -159,10 +160,15 @@ public record ContentMetrics(String platform, String contentId, LocalDate report
             return this;
         }
 
+        /**
+         * The metrics.
+         *
+         * @throws org.unifiedanalytics.model.InvalidRecordsException naming every field the warehouse would refuse
+         */
         public ContentMetrics build() {
-            return new ContentMetrics(platform, contentId, reportDate, accountId, counting, views, reach, likes, comments, shares,
-                    saves, profileVisits, linkClicks, productClicks, watchTimeSeconds, completionRate, followersGained,
-                    attributedGmv, orders, unitsSold, clickThroughRate, fetchedAt);
+            return RecordChecks.requireValid(new ContentMetrics(platform, contentId, reportDate, accountId, counting, views,
+                    reach, likes, comments, shares, saves, profileVisits, linkClicks, productClicks, watchTimeSeconds,
+                    completionRate, followersGained, attributedGmv, orders, unitsSold, clickThroughRate, fetchedAt));
         }
     }
 }

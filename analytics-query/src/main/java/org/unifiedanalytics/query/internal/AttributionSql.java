@@ -44,12 +44,15 @@ import org.unifiedanalytics.query.Period;
  * One attribution query, set-based in the database, as the attribution specification describes: the
  * path of each conversion (its customer's touches in {@code [T - L, T)}, ordered by time then id, capped
  * to the most recent N), each touch's credit as an exact fraction {@code N/D} (a double weight for time
- * decay), credits summed per group, and revenue split per conversion in 0.0001 units by the
- * largest-remainder method, ties to the smaller group key in code-point order.
+ * decay), credits summed per group, and both the conversion (in millionths) and its revenue (in 0.0001
+ * units) split over its groups by the largest-remainder method, ties to the smaller group key in code-point
+ * order: each conversion's credits add up to exactly 1 at scale 6, its revenue shares to exactly its revenue.
  */
 public final class AttributionSql {
     static final String DIRECT_GROUP = "(direct)";
     static final String NONE = "(none)";
+    /** One conversion in credit units: credits are exact to the millionth ({@code Scales.CONVERSIONS}). */
+    private static final long CREDIT_UNITS = 1_000_000L;
 
     private final DSLContext dsl;
     private final WarehouseDialect dialect;
@@ -183,12 +186,13 @@ public final class AttributionSql {
         Field<Long> d = col("groups", "d", Long.class);
         Field<Long> base = u.mul(ng).div(d);
         Field<Long> rem = u.mul(ng).mod(d);
-        Field<BigDecimal> share = ng.cast(SQLDataType.DECIMAL(38, 18)).div(d.cast(SQLDataType.DECIMAL(38, 18)))
-                .cast(SQLDataType.DECIMAL(38, 18));
+        Field<Long> creditBase = inline(CREDIT_UNITS).mul(ng).div(d);
+        Field<Long> creditRem = inline(CREDIT_UNITS).mul(ng).mod(d);
         List<CommonTableExpression<?>> ctes = new ArrayList<>(touches);
         ctes.add(credits);
         ctes.add(groups);
-        return split(ctes, "groups", base, rem.cast(SQLDataType.DOUBLE), share);
+        return split(ctes, "groups", new Shares(base, rem.cast(SQLDataType.DOUBLE)),
+                new Shares(creditBase, creditRem.cast(SQLDataType.DOUBLE)));
     }
 
     private List<AttributedRevenue> timeDecay(List<CommonTableExpression<?>> touches, String source,
@@ -215,50 +219,68 @@ public final class AttributionSql {
                 .from(credits)
                 .groupBy(ccid, col("credits", "cur", String.class), col("credits", "u", Long.class), cgk));
         Field<Double> qg = col("groups", "qg", Double.class);
-        Field<Double> raw = col("groups", "u", Long.class).cast(SQLDataType.DOUBLE).mul(qg).cast(SQLDataType.DOUBLE);
-        Field<Long> base = DSL.floor(raw).cast(SQLDataType.BIGINT);
-        Field<Double> rem = raw.minus(DSL.floor(raw)).cast(SQLDataType.DOUBLE);
         List<CommonTableExpression<?>> ctes = new ArrayList<>(touches);
         ctes.add(weights);
         ctes.add(credits);
         ctes.add(groups);
-        return split(ctes, "groups", base, rem, qg.cast(SQLDataType.DECIMAL(38, 18)));
+        return split(ctes, "groups", Shares.of(col("groups", "u", Long.class).cast(SQLDataType.DOUBLE), qg),
+                Shares.of(inline(CREDIT_UNITS).cast(SQLDataType.DOUBLE), qg));
     }
 
-    /** Largest remainder per conversion, then the totals per currency and group. */
-    private List<AttributedRevenue> split(List<CommonTableExpression<?>> ctes, String groups, Field<Long> base,
-                                          Field<Double> rem, Field<BigDecimal> share) {
+    /**
+     * A group's share of a whole, in integer units: {@code base} units for sure and a remainder that ranks it
+     * for one of the units left over (comparable within one conversion only).
+     */
+    private record Shares(Field<Long> base, Field<Double> remainder) {
+        static Shares of(Field<Double> whole, Field<Double> fraction) {
+            Field<Double> raw = whole.mul(fraction).cast(SQLDataType.DOUBLE);
+            return new Shares(DSL.floor(raw).cast(SQLDataType.BIGINT), raw.minus(DSL.floor(raw)).cast(SQLDataType.DOUBLE));
+        }
+    }
+
+    /** Largest remainder per conversion, for revenue and credit alike, then the totals per currency and group. */
+    private List<AttributedRevenue> split(List<CommonTableExpression<?>> ctes, String groups, Shares revenue, Shares credit) {
         Field<Long> cid = col(groups, "cid", Long.class);
         Field<String> gk = col(groups, "gk", String.class);
         CommonTableExpression<?> parts = name("parts").as(select(cid, col(groups, "cur", String.class).as("cur"), gk,
-                col(groups, "u", Long.class).as("u"), base.as("base"), rem.as("rem"), share.as("share")).from(name(groups)));
+                col(groups, "u", Long.class).as("u"), revenue.base().as("base"), revenue.remainder().as("rem"),
+                credit.base().as("cbase"), credit.remainder().as("crem")).from(name(groups)));
         Field<Long> pcid = col("parts", "cid", Long.class);
-        Field<Long> pbase = col("parts", "base", Long.class);
-        Field<Long> left = col("parts", "u", Long.class).minus(sum(pbase).over().partitionBy(pcid).cast(SQLDataType.BIGINT));
-        Field<Integer> rank = rowNumber().over().partitionBy(pcid)
-                .orderBy(col("parts", "rem", Double.class).desc(), codePointOrder(col("parts", "gk", String.class)));
-        CommonTableExpression<?> allocated = name("allocated").as(select(col("parts", "cur", String.class),
-                col("parts", "gk", String.class), col("parts", "share", BigDecimal.class),
-                pbase.plus(when(rank.cast(SQLDataType.BIGINT).le(left), inline(1L)).otherwise(inline(0L))).as("units"))
-                .from(name("parts")));
+        Field<String> pgk = col("parts", "gk", String.class);
+        Field<Long> units = allocated(pcid, pgk, col("parts", "u", Long.class), col("parts", "base", Long.class),
+                col("parts", "rem", Double.class));
+        Field<Long> creditUnits = allocated(pcid, pgk, inline(CREDIT_UNITS), col("parts", "cbase", Long.class),
+                col("parts", "crem", Double.class));
+        CommonTableExpression<?> allocated = name("allocated").as(select(col("parts", "cur", String.class), pgk,
+                units.as("units"), creditUnits.as("cunits")).from(name("parts")));
         List<CommonTableExpression<?>> all = new ArrayList<>(ctes);
         all.add(parts);
         all.add(allocated);
         Field<String> cur = col("allocated", "cur", String.class);
         Field<String> key = col("allocated", "gk", String.class);
         var rows = dsl.with(all.toArray(CommonTableExpression[]::new))
-                .select(cur, key, sum(col("allocated", "units", Long.class)), sum(col("allocated", "share", BigDecimal.class)))
+                .select(cur, key, sum(col("allocated", "units", Long.class)), sum(col("allocated", "cunits", Long.class)))
                 .from(name("allocated"))
                 .groupBy(cur, key)
                 .fetch();
         List<AttributedRevenue> result = new ArrayList<>(rows.size());
         for (var row : rows) {
-            BigDecimal units = row.value3();
-            result.add(new AttributedRevenue(null, row.value1().strip(), row.value2(), row.value4().stripTrailingZeros(),
-                    units.movePointLeft(4).setScale(4)));
+            result.add(new AttributedRevenue(null, row.value1().strip(), row.value2(),
+                    row.value4().movePointLeft(6).setScale(6), row.value3().movePointLeft(4).setScale(4)));
         }
         result.sort(Comparator.comparing(AttributedRevenue::currency).thenComparing(AttributedRevenue::groupKey));
         return result;
+    }
+
+    /**
+     * A group's units of a whole: its base, plus one of the units the bases leave over when its remainder ranks
+     * among the largest of its conversion (ties to the smaller group key).
+     */
+    private Field<Long> allocated(Field<Long> conversion, Field<String> groupKey, Field<Long> whole, Field<Long> base,
+                                  Field<Double> remainder) {
+        Field<Long> left = whole.minus(sum(base).over().partitionBy(conversion).cast(SQLDataType.BIGINT));
+        Field<Integer> rank = rowNumber().over().partitionBy(conversion).orderBy(remainder.desc(), codePointOrder(groupKey));
+        return base.plus(when(rank.cast(SQLDataType.BIGINT).le(left), inline(1L)).otherwise(inline(0L)));
     }
 
     /** Ordering by code point: PostgreSQL's "C" collation; H2 compares strings as Java does already. */

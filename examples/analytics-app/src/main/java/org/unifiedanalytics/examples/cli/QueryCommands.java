@@ -133,7 +133,7 @@ final class QueryCommands {
                     rows.addAll(queries.revenue(AttributionModel.of(model), groupBy, options.period(), settings));
                 }
                 List<List<String>> table = rows.stream().map(r -> List.of(r.model().specName(), r.currency(), r.groupKey(),
-                        r.attributedConversions().setScale(4, RoundingMode.HALF_EVEN).toPlainString(),
+                        r.attributedConversions().toPlainString(),
                         r.attributedRevenue().toPlainString())).toList();
                 Output.print(System.out, options.outputFormat(), List.of("model", "currency", by, "conversions", "revenue"), table);
                 return 0;

@@ -69,7 +69,7 @@ class QueryCommandsTest {
 
         String csv = run(args("attribution", "--model", "linear", "--format", "csv"));
         assertThat(csv.lines().toList()).containsExactly("model,currency,channel,conversions,revenue",
-                "linear,EUR,email,0.5000,5.0000", "linear,EUR,tiktok,0.5000,5.0000");
+                "linear,EUR,email,0.500000,5.0000", "linear,EUR,tiktok,0.500000,5.0000");
         assertThat(run(args("attribution", "--format", "json", "--by", "channel"))).contains("\"model\" : \"time_decay\"");
         String funnel = run(args("funnel", "--from", "2024-05-01", "--to", "2024-06-01"));
         assertThat(funnel).contains("awareness").contains("conversion").contains("purchasing customers: 1");
