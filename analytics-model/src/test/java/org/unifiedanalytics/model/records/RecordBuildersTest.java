@@ -93,6 +93,18 @@ class RecordBuildersTest {
                 .hasMessageContaining("field 'followersGained': must not be negative");
     }
 
+    @Test
+    void web_traffic_without_a_channel_group_gets_ga4s_and_email_metrics_need_their_counting() {
+        WebTraffic day = WebTraffic.builder().platform("ga4").propertyId("123456789").reportDate(LocalDate.parse("2026-03-01"))
+                .source("newsletter").medium("email").sessions(40L).build();
+
+        assertThat(day.channelGroup()).isEqualTo(ChannelGroup.EMAIL);
+        assertThatThrownBy(() -> EmailCampaignMetrics.builder().platform("klaviyo").campaignId("c1")
+                .reportDate(LocalDate.parse("2026-03-01")).accountId("acme").uniqueOpens(310L).build())
+                .isInstanceOf(InvalidRecordsException.class)
+                .hasMessageContaining("field 'counting': is required");
+    }
+
     @OnEachDatabase
     void what_the_builders_build_the_warehouse_stores(TestDatabase db) {
         try (TestWarehouse test = db.open()) {
@@ -103,9 +115,13 @@ class RecordBuildersTest {
                     OrderLine.builder().sourcePlatform("popup_store").orderId("1001").lineId("1").quantity(2)
                             .unitPrice(Money.of("21.00", "EUR")).build(),
                     AccountMetrics.builder().platform("tiktok").accountId("brand").reportDate(LocalDate.parse("2026-03-01"))
-                            .followers(12_400L).build()));
+                            .followers(12_400L).build(),
+                    WebTraffic.builder().platform("ga4").propertyId("123456789").reportDate(LocalDate.parse("2026-03-01"))
+                            .source("tiktok").medium("social").landingPage("/mugs").sessions(40L).build(),
+                    EmailCampaignMetrics.builder().platform("klaviyo").campaignId("c1").reportDate(LocalDate.parse("2026-03-01"))
+                            .accountId("acme").counting(Counting.LIFETIME).recipients(1_000L).build()));
 
-            assertThat(result.recordsWritten()).isEqualTo(4);
+            assertThat(result.recordsWritten()).isEqualTo(6);
         }
     }
 }
