@@ -4,7 +4,9 @@ import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -57,21 +59,31 @@ public final class CsvImporter {
 
     private static final Pattern UTC_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z");
     private static final int CHUNK = 5_000;
+    private static final int PROGRESS_EVERY_ROWS = 1_000;
 
     private final Warehouse warehouse;
     private final ChannelClassifier classifier;
+    private final ImportProgress progress;
 
-    private CsvImporter(Warehouse warehouse, ChannelClassifier classifier) {
+    private CsvImporter(Warehouse warehouse, ChannelClassifier classifier, ImportProgress progress) {
         this.warehouse = warehouse;
         this.classifier = classifier;
+        this.progress = progress;
     }
 
     public static CsvImporter on(Warehouse warehouse) {
-        return new CsvImporter(Objects.requireNonNull(warehouse, "warehouse"), ChannelClassifier.ga4Default());
+        return new CsvImporter(Objects.requireNonNull(warehouse, "warehouse"), ChannelClassifier.ga4Default(),
+                ImportProgress.NONE);
     }
 
+    /** An importer that derives a touch's channel group, when the file has none, with this classifier. */
     public CsvImporter withClassifier(ChannelClassifier classifier) {
-        return new CsvImporter(warehouse, Objects.requireNonNull(classifier, "classifier"));
+        return new CsvImporter(warehouse, Objects.requireNonNull(classifier, "classifier"), progress);
+    }
+
+    /** An importer that tells {@code progress} how far it has read each file. */
+    public CsvImporter withProgress(ImportProgress progress) {
+        return new CsvImporter(warehouse, classifier, Objects.requireNonNull(progress, "progress"));
     }
 
     /**
@@ -99,8 +111,10 @@ public final class CsvImporter {
     private long read(CsvKind kind, Path file, WarehouseTransaction tx, List<String> problems) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).build();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader);
-             CsvLines lines = new CsvLines(file)) {
+        try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
+             Reader reader = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8));
+             CSVParser parser = format.parse(reader); CsvLines lines = new CsvLines(file)) {
+            long fileBytes = Files.size(file);
             Map<String, Integer> header = parser.getHeaderMap();
             List<String> missing = kind.required().stream().filter(c -> !header.containsKey(c)).toList();
             if (!missing.isEmpty()) {
@@ -112,7 +126,11 @@ public final class CsvImporter {
             List<WarehouseRecord> records = new ArrayList<>();
             long written = 0;
             Table<?> target = kind == CsvKind.TOUCHPOINTS ? TOUCHPOINT : kind == CsvKind.CONVERSIONS ? CONVERSION : SALES_ORDER;
+            long rowsRead = 0;
             for (CSVRecord csv : parser) {
+                if (++rowsRead % PROGRESS_EVERY_ROWS == 0) {
+                    progress.progressed(file, Math.min(bytes.count(), fileBytes), fileBytes, rowsRead);
+                }
                 Row row = new Row(file, csv, header, problems, lines, target);
                 switch (kind) {
                     case TOUCHPOINTS -> touchpoint(row, rows);
@@ -123,7 +141,9 @@ public final class CsvImporter {
                     written += flush(kind, tx, rows, records);
                 }
             }
-            return written + flush(kind, tx, rows, records);
+            written += flush(kind, tx, rows, records);
+            progress.progressed(file, fileBytes, fileBytes, rowsRead);
+            return written;
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new CsvImportException(List.of(file + ": cannot be read as CSV: " + e.getMessage()));
         }

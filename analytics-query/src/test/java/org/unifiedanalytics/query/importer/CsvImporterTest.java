@@ -192,4 +192,24 @@ class CsvImporterTest {
             assertThat(warehouse.dsl().fetchCount(CONVERSION, CONVERSION.CUSTOMER_KEY.isNull())).isEqualTo(1);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void progress_is_reported_every_thousand_rows_and_at_the_end_with_the_whole_file_read() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of("touchpoint_id,customer_key,occurred_at,touch_type,channel"));
+        for (int i = 1; i <= 2_500; i++) {
+            lines.add(i + ",k" + i + ",2024-05-01T10:00:00Z,session,email");
+        }
+        Path touches = file("many.csv", lines.toArray(String[]::new));
+        List<long[]> reports = new java.util.ArrayList<>();
+        try (TestWarehouse test = TestDatabase.H2.open()) {
+            CsvImporter.on(test.migrated()).withProgress((f, read, size, rows) -> reports.add(new long[]{read, size, rows}))
+                    .importFile(CsvKind.TOUCHPOINTS, touches, false);
+        }
+
+        long size = Files.size(touches);
+        assertThat(reports).extracting(r -> r[2]).containsExactly(1_000L, 2_000L, 2_500L);
+        assertThat(reports).allSatisfy(r -> assertThat(r[1]).isEqualTo(size));
+        assertThat(reports.get(0)[0]).isPositive().isLessThan(size);
+        assertThat(reports.get(2)[0]).isEqualTo(size);
+    }
 }

@@ -30,6 +30,7 @@ import org.unifiedanalytics.model.Warehouse;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,39 +44,57 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exit codes: 0 all went well, 1 a stream or check failed, 2 bad usage or configuration.
  */
-@Command(name = "analytics", mixinStandardHelpOptions = true, version = "Unified Analytics 0.1.0",
-        description = "Sync marketing and sales sources into the analytics warehouse.",
+@Command(name = "analytics", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
+        scope = CommandLine.ScopeType.INHERIT, showDefaultValues = true, usageHelpAutoWidth = true,
+        description = "Sync marketing and sales sources into the analytics warehouse, and ask it what sells.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:all went well", "1:a stream or the check failed", "2:bad usage or configuration"},
         subcommands = {Cli.Connectors.class, Cli.Check.class, Cli.Sync.class, Cli.Backfill.class, Cli.Status.class, Cli.Compact.class, RunCommand.class,
-                QueryCommands.Import.class, QueryCommands.Attribution.class, QueryCommands.Funnel.class, QueryCommands.Kpis.class})
+                QueryCommands.Import.class, QueryCommands.Attribution.class, QueryCommands.Funnel.class, QueryCommands.Kpis.class,
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class Cli {
 
-    @Option(names = "--database", description = "JDBC URL of the warehouse (default: embedded H2 at ./data/analytics)",
-            defaultValue = "${env:ANALYTICS_DATABASE_URL}")
+    // Options given before or after the command alike (INHERIT); values that may hold secrets never show in --help.
+    @Option(names = "--database", scope = CommandLine.ScopeType.INHERIT, defaultValue = "${env:ANALYTICS_DATABASE_URL}",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "JDBC URL of the warehouse (default: $ANALYTICS_DATABASE_URL, else the embedded H2 file of --embedded)")
     String database;
 
-    @Option(names = "--database-user", defaultValue = "${env:ANALYTICS_DATABASE_USER}")
+    @Option(names = "--database-user", scope = CommandLine.ScopeType.INHERIT, defaultValue = "${env:ANALYTICS_DATABASE_USER}",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER, description = "the database user (default: $ANALYTICS_DATABASE_USER)")
     String databaseUser;
 
-    @Option(names = "--database-schema", defaultValue = "analytics",
-            description = "the schema the SDK keeps its tables in, with --database (default: ${DEFAULT-VALUE})")
+    @Option(names = "--database-schema", scope = CommandLine.ScopeType.INHERIT, defaultValue = "analytics",
+            description = "the schema the SDK keeps its tables in, with --database")
     String databaseSchema;
 
-    @Option(names = "--database-password", defaultValue = "${env:ANALYTICS_DATABASE_PASSWORD}", arity = "0..1",
-            interactive = true, description = "asked for when given without a value")
+    @Option(names = "--database-password", scope = CommandLine.ScopeType.INHERIT,
+            defaultValue = "${env:ANALYTICS_DATABASE_PASSWORD}", arity = "0..1", interactive = true,
+            showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "the database password (default: $ANALYTICS_DATABASE_PASSWORD); asked for when given without a value")
     String databasePassword;
 
-    @Option(names = "--embedded", description = "the embedded warehouse file (default: ${DEFAULT-VALUE})",
-            defaultValue = "data/analytics")
+    @Option(names = "--embedded", scope = CommandLine.ScopeType.INHERIT, defaultValue = "data/analytics",
+            description = "the embedded warehouse file, without its .mv.db")
     Path embedded;
 
-    @Option(names = {"-c", "--config"}, description = "properties file with <connector>.<key>=value lines (default: "
-            + DEFAULT_CONFIG + " if present; a file named here must exist)")
+    @Option(names = {"-c", "--config"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "properties file with <connector>.<key>=value lines (default: " + DEFAULT_CONFIG
+                    + " if present; a file named here must exist)")
     Path config;
+
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "print nothing but errors: no progress bars, no report (the exit code tells the outcome)")
+    boolean quiet;
+
+    @Option(names = "--json", scope = CommandLine.ScopeType.INHERIT,
+            description = "print the result as one JSON document on standard output, for scripts")
+    boolean json;
 
     static final String DEFAULT_CONFIG = "analytics.properties";
 
-    @Option(names = "--credentials-key", defaultValue = "${env:ANALYTICS_CREDENTIALS_KEY}",
-            description = "base64 AES-256 key that encrypts refreshed OAuth tokens in the warehouse (default: $ANALYTICS_CREDENTIALS_KEY);"
+    @Option(names = "--credentials-key", scope = CommandLine.ScopeType.INHERIT, defaultValue = "${env:ANALYTICS_CREDENTIALS_KEY}",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER, description = "base64 AES-256 key that encrypts refreshed OAuth tokens in the warehouse (default: $ANALYTICS_CREDENTIALS_KEY);"
                     + " without it, the embedded warehouse uses the key file beside it (made on first use), and a shared"
                     + " database refuses connectors whose tokens rotate")
     String credentialsKey;
@@ -88,12 +107,17 @@ public final class Cli {
 
     /** Runs the CLI and returns its exit code. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line, parsed and run by {@link #run}; its spec is what help and completion describe. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Cli());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + e.getMessage());
             return e instanceof AnalyticsException ? 2 : 1;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     Warehouse openWarehouse() {
@@ -130,6 +154,21 @@ public final class Cli {
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 Ingestion ingestion = cli.ingestion(warehouse);
+                if (cli.json) {
+                    JsonReports.print(System.out, ingestion.registry().providers().stream().map(provider -> Map.of(
+                            "id", provider.id(), "description", provider.description(),
+                            "keys", ingestion.configSpec(provider.id()).keys().stream().map(key -> {
+                                Map<String, Object> json = new java.util.LinkedHashMap<>();
+                                json.put("name", key.name());
+                                json.put("type", key.type().name().toLowerCase(java.util.Locale.ROOT));
+                                json.put("required", key.required());
+                                json.put("secret", key.secret());
+                                json.put("default", key.defaultValue().orElse(null));
+                                json.put("doc", key.doc());
+                                return json;
+                            }).toList())).toList());
+                    return 0;
+                }
                 for (ConnectorProvider provider : ingestion.registry().providers()) {
                     System.out.printf("%s - %s%n", provider.id(), provider.description());
                     for (ConfigKey key : ingestion.configSpec(provider.id()).keys()) {
@@ -155,7 +194,11 @@ public final class Cli {
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 CheckResult result = cli.ingestion(warehouse).check(connector, cli.values(connector));
-                System.out.println(connector + ": " + result);
+                if (cli.json) {
+                    JsonReports.print(System.out, JsonReports.check(connector, result));
+                } else {
+                    cli.out().println(connector + ": " + result);
+                }
                 return result.isOk() ? 0 : result.status() == CheckResult.Status.CONFIGURATION ? 2 : 1;
             }
         }
@@ -176,7 +219,7 @@ public final class Cli {
         public Integer call() {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 SyncRequest request = SyncRequest.incremental(connector, cli.values(connector)).withStreams(selected(streams));
-                return report(cli.ingestion(warehouse).sync(request.withProgress(new ProgressBars())));
+                return cli.report(cli.ingestion(warehouse).sync(request.withProgress(cli.progress())));
             }
         }
     }
@@ -203,7 +246,7 @@ public final class Cli {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 SyncRequest request = SyncRequest.backfill(connector, cli.values(connector), new DateRange(from, to))
                         .withStreams(selected(streams));
-                return report(cli.ingestion(warehouse).sync(request.withProgress(new ProgressBars())));
+                return cli.report(cli.ingestion(warehouse).sync(request.withProgress(cli.progress())));
             }
         }
     }
@@ -218,16 +261,24 @@ public final class Cli {
             try (Warehouse warehouse = cli.openWarehouse()) {
                 List<StreamStatus> status = cli.ingestion(warehouse).status();
                 var nextRuns = org.unifiedanalytics.scheduler.RefreshScheduler.nextRuns(warehouse);
-                warehouse.sizeOnDisk().ifPresent(bytes -> System.out.println("embedded warehouse "
+                if (cli.json) {
+                    Map<String, Object> json = new java.util.LinkedHashMap<>();
+                    json.put("warehouseBytes", warehouse.sizeOnDisk().isPresent() ? warehouse.sizeOnDisk().getAsLong() : null);
+                    json.put("streams", JsonReports.status(status, nextRuns));
+                    JsonReports.print(System.out, json);
+                    return 0;
+                }
+                java.io.PrintStream out = cli.out();
+                warehouse.sizeOnDisk().ifPresent(bytes -> out.println("embedded warehouse "
                         + cli.embedded.toAbsolutePath() + ".mv.db: " + org.unifiedanalytics.model.Compaction.mib(bytes)
                         + " on disk"));
                 if (status.isEmpty()) {
-                    System.out.println("no sync has run yet");
+                    out.println("no sync has run yet");
                 }
                 for (StreamStatus s : status) {
                     String next = !nextRuns.containsKey(s.instance()) ? ""
                             : nextRuns.get(s.instance()).map(t -> ", next run " + t).orElse(", waiting for re-authorization");
-                    System.out.printf("%-16s %-16s %-14s last %-11s %-24s %s%s%s%n", s.instance(), s.account(), s.stream(),
+                    out.printf("%-16s %-16s %-14s last %-11s %-24s %s%s%s%n", s.instance(), s.account(), s.stream(),
                             s.lastMode(), s.lastStatus(), s.freshness().map(f -> "fresh as of " + human(f) + " ago")
                                     .orElse("never succeeded"), next, s.lastError().map(e -> " - " + e).orElse(""));
                 }
@@ -249,9 +300,14 @@ public final class Cli {
                     throw new org.unifiedanalytics.model.ConfigurationException("command line", List.of("compact works on the"
                             + " embedded warehouse; " + warehouse + " reclaims space itself (PostgreSQL: VACUUM)"));
                 }
-                System.out.printf("compacting %s.mv.db (%s) ...%n", cli.embedded.toAbsolutePath(),
+                cli.out().printf("compacting %s.mv.db (%s) ...%n", cli.embedded.toAbsolutePath(),
                         org.unifiedanalytics.model.Compaction.mib(warehouse.sizeOnDisk().getAsLong()));
-                System.out.println("compacted: " + warehouse.compact());
+                var compacted = warehouse.compact();
+                if (cli.json) {
+                    JsonReports.print(System.out, Map.of("compacted", compacted.toString()));
+                } else {
+                    cli.out().println("compacted: " + compacted);
+                }
                 return 0;
             }
         }
@@ -261,9 +317,24 @@ public final class Cli {
         return streams == null ? Set.of() : new HashSet<>(streams);
     }
 
-    private static int report(SyncReport report) {
+    /** Where human-readable results go: standard output, or nowhere with {@code --quiet}. */
+    java.io.PrintStream out() {
+        return quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out;
+    }
+
+    /** A progress bar per stream on standard error, none with {@code --quiet}. */
+    ProgressListener progress() {
+        return quiet ? ProgressListener.NONE : new ProgressBars();
+    }
+
+    int report(SyncReport report) {
+        if (json) {
+            JsonReports.print(System.out, JsonReports.sync(report));
+            return report.succeeded() ? 0 : 1;
+        }
+        java.io.PrintStream out = out();
         for (StreamReport stream : report.streams()) {
-            System.out.println(stream);
+            out.println(stream);
         }
         long deferred = report.failures().stream().filter(s -> s.outcome() == StreamOutcome.QUOTA_EXHAUSTED).count();
         String outcome = report.succeeded() ? "all streams succeeded"
@@ -271,7 +342,7 @@ public final class Cli {
                 + report.failures().stream().flatMap(s -> s.resumesAt().stream()).max(java.util.Comparator.naturalOrder())
                 .map(Object::toString).orElse("it returns") + " to continue where they stopped"
                 : report.failures().size() + " stream(s) failed";
-        System.out.printf("%s: %d records written, %s%n", report.instance(), report.recordsWritten(), outcome);
+        out.printf("%s: %d records written, %s%n", report.instance(), report.recordsWritten(), outcome);
         return report.succeeded() ? 0 : 1;
     }
 

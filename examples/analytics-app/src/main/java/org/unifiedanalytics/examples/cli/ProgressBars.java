@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.unifiedanalytics.ingest.ProgressListener;
 import org.unifiedanalytics.ingest.StreamReport;
 
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -16,9 +17,18 @@ public final class ProgressBars implements ProgressListener {
 
     @Override
     public void streamStarted(String account, String stream, int plannedWindows) {
-        bars.put(account + "/" + stream, new ProgressBarBuilder().setTaskName(account + "/" + stream)
+        bars.put(account + "/" + stream, builder().setTaskName(account + "/" + stream)
                 .setInitialMax(plannedWindows).setStyle(ProgressBarStyle.ASCII).setUnit(
                         plannedWindows < 0 ? " pages" : " windows", 1).continuousUpdate().build());
+    }
+
+    /**
+     * A bar builder that draws on {@code System.err} as it is now when no terminal is attached (a pipe, a file, a test),
+     * and on the terminal itself, redrawing bars in place, when one is.
+     */
+    static ProgressBarBuilder builder() {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setStyle(ProgressBarStyle.ASCII).continuousUpdate();
+        return System.console() == null ? builder.setConsumer(new ConsoleProgressBarConsumer(System.err)) : builder;
     }
 
     @Override

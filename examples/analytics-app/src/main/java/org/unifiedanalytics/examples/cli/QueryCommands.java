@@ -26,6 +26,7 @@ import org.unifiedanalytics.query.Kpi;
 import org.unifiedanalytics.query.MarketingFunnel;
 import org.unifiedanalytics.query.Period;
 import org.unifiedanalytics.query.importer.CsvKind;
+import org.unifiedanalytics.query.importer.ImportProgress;
 import org.unifiedanalytics.query.importer.ImportResult;
 import org.unifiedanalytics.query.importer.CsvImporter;
 
@@ -57,8 +58,9 @@ final class QueryCommands {
             return Period.days(from == null ? LocalDate.of(1970, 1, 1) : from, to == null ? LocalDate.of(9999, 1, 1) : to);
         }
 
-        Output.Format outputFormat() {
-            return Output.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+        /** The format named by {@code --format}; {@code --json} anywhere on the line wins. */
+        Output.Format outputFormat(Cli cli) {
+            return cli.json ? Output.Format.JSON : Output.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
@@ -78,15 +80,30 @@ final class QueryCommands {
 
         @Override
         public Integer call() {
-            try (Warehouse warehouse = cli.openWarehouse()) {
-                ImportResult result = CsvImporter.on(warehouse).importFile(CsvKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
-                        file, skipBadRows);
-                System.out.printf("%s: %d %s imported%s%n", file, result.rowsImported(), kind,
-                        result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " bad row(s) skipped:");
-                result.skipped().forEach(p -> System.out.println("  " + p));
-                result.compaction().ifPresent(c -> System.out.println("compacted the embedded warehouse: " + c));
+            CsvKind csvKind = java.util.Arrays.stream(CsvKind.values()).filter(k -> k.name().equalsIgnoreCase(kind)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                            "unknown kind '" + kind + "': touchpoints, conversions or orders"));
+            ImportResult result;
+            try (Warehouse warehouse = cli.openWarehouse(); ImportProgressBar bar = new ImportProgressBar()) {
+                result = CsvImporter.on(warehouse).withProgress(cli.quiet ? ImportProgress.NONE : bar)
+                        .importFile(csvKind, file, skipBadRows);
+            }
+            if (cli.json) {
+                java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+                json.put("file", file.toString());
+                json.put("kind", kind);
+                json.put("rowsImported", result.rowsImported());
+                json.put("skipped", result.skipped());
+                json.put("compacted", result.compaction().map(Object::toString).orElse(null));
+                JsonReports.print(System.out, json);
                 return 0;
             }
+            java.io.PrintStream out = cli.out();
+            out.printf("%s: %d %s imported%s%n", file, result.rowsImported(), kind,
+                    result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " bad row(s) skipped:");
+            result.skipped().forEach(p -> out.println("  " + p));
+            result.compaction().ifPresent(c -> out.println("compacted the embedded warehouse: " + c));
+            return 0;
         }
     }
 
@@ -135,7 +152,7 @@ final class QueryCommands {
                 List<List<String>> table = rows.stream().map(r -> List.of(r.model().specName(), r.currency(), r.groupKey(),
                         r.attributedConversions().toPlainString(),
                         r.attributedRevenue().toPlainString())).toList();
-                Output.print(System.out, options.outputFormat(), List.of("model", "currency", by, "conversions", "revenue"), table);
+                Output.print(System.out, options.outputFormat(cli), List.of("model", "currency", by, "conversions", "revenue"), table);
                 return 0;
             }
         }
@@ -167,9 +184,9 @@ final class QueryCommands {
                             percent(stage.rateFromPrevious()), percent(stage.rateFromFirst()),
                             stage.dropOff().map(String::valueOf).orElse("")));
                 }
-                Output.print(System.out, options.outputFormat(), List.of("#", "stage", "count", "from previous", "from first",
+                Output.print(System.out, options.outputFormat(cli), List.of("#", "stage", "count", "from previous", "from first",
                         "drop-off"), rows);
-                if (options.outputFormat() == Output.Format.TABLE) {
+                if (options.outputFormat(cli) == Output.Format.TABLE) {
                     System.out.printf("purchasing customers: %d, repeat purchase rate: %s%n", funnel.purchasingCustomers(),
                             percent(funnel.repeatPurchaseRate()));
                 }
@@ -201,7 +218,7 @@ final class QueryCommands {
                         k.currency().orElse(""), k.value().map(v -> v.stripTrailingZeros().toPlainString()).orElse(""),
                         percent(k.change()), k.caveats().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
                                 .collect(java.util.stream.Collectors.joining(" ")))).toList();
-                Output.print(System.out, options.outputFormat(), List.of("period", "channel", "kpi", "currency", "value",
+                Output.print(System.out, options.outputFormat(cli), List.of("period", "channel", "kpi", "currency", "value",
                         "change", "caveats"), rows);
                 return 0;
             }

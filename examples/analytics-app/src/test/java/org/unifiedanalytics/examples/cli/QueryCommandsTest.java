@@ -56,6 +56,35 @@ class QueryCommandsTest {
     }
 
     @Test
+    void an_import_shows_its_progress_on_standard_error_unless_quiet() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(List.of("touchpoint_id,customer_key,occurred_at,touch_type,channel"));
+        for (int i = 1; i <= 3_000; i++) {
+            lines.add(i + ",k" + i + ",2024-05-01T10:00:00Z,session,email");
+        }
+        Path touches = Files.write(dir.resolve("touchpoints.csv"), lines);
+
+        CliRun shown = CliRun.of(args("import", "touchpoints", touches.toString()));
+        CliRun quiet = CliRun.of(args("import", "touchpoints", touches.toString(), "--quiet"));
+
+        assertThat(shown.code()).isZero();
+        assertThat(shown.err()).contains("touchpoints.csv").contains("KB").contains("3000 rows");
+        assertThat(shown.out()).contains("3000 touchpoints imported");
+        assertThat(quiet.code()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(quiet.out()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_import_kind_is_a_usage_error_naming_the_kinds() throws Exception {
+        Path file = Files.write(dir.resolve("x.csv"), List.of("a"));
+
+        CliRun run = CliRun.of(args("import", "visits", file.toString()));
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown kind 'visits': touchpoints, conversions or orders");
+    }
+
+    @Test
     void imported_exports_answer_attribution_and_funnel_questions() throws Exception {
         Path touches = Files.write(dir.resolve("touchpoints.csv"), List.of(
                 "touchpoint_id,customer_key,occurred_at,touch_type,channel",
