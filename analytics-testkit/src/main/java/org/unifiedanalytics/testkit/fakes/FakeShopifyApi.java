@@ -404,6 +404,51 @@ public final class FakeShopifyApi implements AutoCloseable {
         return extensions;
     }
 
+    /**
+     * A visit of a customer's journey, as {@code customerJourneySummary} gives it: when, and the UTM parameters of its
+     * landing page; a visit without a source is a direct one.
+     */
+    public record JourneyVisit(Instant at, String source, String medium, String campaign, String content) {
+        public static JourneyVisit direct(Instant at) {
+            return new JourneyVisit(at, null, null, null, null);
+        }
+    }
+
+    /**
+     * An order node whose journey has these first and last visits (the same one for a journey of one visit), each with
+     * its own UTM parameters.
+     */
+    public static ObjectNode orderNode(String legacyId, Instant created, Instant updated, String currency, String total,
+                                       String refunded, String email, JourneyVisit first, JourneyVisit last) {
+        ObjectNode o = orderNode(legacyId, created, updated, currency, total, refunded, email, null, null, true);
+        ObjectNode journey = o.putObject("customerJourneySummary").put("ready", true);
+        visit(journey, "firstVisit", first);
+        visit(journey, "lastVisit", last);
+        return o;
+    }
+
+    private static void visit(ObjectNode journey, String field, JourneyVisit visit) {
+        ObjectNode node = journey.putObject(field).put("occurredAt", visit.at().toString());
+        if (visit.source() == null) {
+            node.put("landingPage", "https://clayandco.example/");
+            node.putNull("utmParameters");
+            return;
+        }
+        node.put("landingPage", "https://clayandco.example/products/mug?utm_source=" + visit.source());
+        ObjectNode utm = node.putObject("utmParameters").put("source", visit.source()).put("medium", visit.medium());
+        if (visit.campaign() == null) {
+            utm.putNull("campaign");
+        } else {
+            utm.put("campaign", visit.campaign());
+        }
+        if (visit.content() == null) {
+            utm.putNull("content");
+        } else {
+            utm.put("content", visit.content());
+        }
+        utm.putNull("term");
+    }
+
     /** Builds an order node in the GraphQL shape. */
     public static ObjectNode orderNode(String legacyId, Instant created, Instant updated, String currency, String total,
                                        String refunded, String email, String firstUtmSource, String lastUtmSource,

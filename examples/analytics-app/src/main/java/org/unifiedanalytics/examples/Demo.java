@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,19 +39,21 @@ import org.unifiedanalytics.query.GroupBy;
 import org.unifiedanalytics.query.MarketingFunnel;
 import org.unifiedanalytics.query.Period;
 import org.unifiedanalytics.testkit.Fault;
-import org.unifiedanalytics.testkit.FakeApiServer;
 import org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics;
 import org.unifiedanalytics.testkit.fakes.FakeKlaviyoApi;
+import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokApi;
+import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
 
-import com.example.storeorders.fake.FakeStoreOrdersApi;
 
 /**
- * The demo: fake TikTok and store APIs on loopback serve a small brand's last 90 days (with some latency
- * and a few 429s, so retries show), the connectors backfill them into an embedded H2 warehouse under
- * {@code target/demo}, and the funnel, attribution by channel under every model, the top videos by
- * attributed revenue and data freshness are printed. Run it again: an incremental sync that changes
- * nothing. {@code --reset} starts over.
+ * The demo: the test kit's fake TikTok API for Business, TikTok Shop, Shopify, GA4 Data API and Klaviyo on loopback
+ * serve one small brand's last 90 days (with some latency and a few 429s and 503s, so that the retries show): the
+ * same buyers watch its videos, visit its web store, open its newsletters and buy in its Shopify store or its TikTok
+ * Shop. The built-in connectors backfill them into an embedded H2 warehouse under {@code target/demo}, and the
+ * funnel, attribution by channel under every model, the top videos by attributed revenue, TikTok Shop's sales by
+ * video and data freshness are printed. Run it again: an incremental sync that changes nothing. {@code --reset}
+ * starts over.
  */
 public final class Demo {
 
@@ -102,21 +105,28 @@ public final class Demo {
             }
         }
         DemoBrand brand = new DemoBrand();
-        try (FakeTikTokApi tiktok = brand.tiktok();
-             FakeApiServer store = FakeStoreOrdersApi.start(List.of(brand.orders()));
-             FakeGoogleAnalytics ga4 = brand.ga4(brand.orders(), java.time.Clock.systemUTC());
-             FakeKlaviyoApi klaviyo = brand.klaviyo(brand.orders(), java.time.Clock.systemUTC());
+        FakeTikTokApi tiktok = brand.tiktok();
+        List<DemoOrder> orders = brand.orders();
+        Clock clock = Clock.systemUTC();
+        try (tiktok;
+             FakeTikTokShopApi tiktokShop = DemoStores.tiktokShop(brand, orders, clock);
+             FakeShopifyApi shopify = DemoStores.shopify(orders);
+             FakeGoogleAnalytics ga4 = DemoChannels.ga4(brand, orders, clock);
+             FakeKlaviyoApi klaviyo = DemoChannels.klaviyo(brand, orders, clock);
              Warehouse warehouse = Warehouse.embedded(dir.resolve("analytics"))) {
+            // some latency and a few refusals, so that the retries show
             tiktok.server().delayEveryResponse(Duration.ofMillis(10));
             tiktok.server().inject(Fault.serverError(503));
-            store.delayEveryResponse(Duration.ofMillis(10));
-            store.inject(Fault.tooManyRequests(1));
-            warehouse.migrate();
-            System.out.println("Warehouse: embedded H2 at " + dir.resolve("analytics"));
+            tiktokShop.server().delayEveryResponse(Duration.ofMillis(10));
+            tiktokShop.throttleNext(1);
+            shopify.server().delayEveryResponse(Duration.ofMillis(10));
+            shopify.server().inject(Fault.tooManyRequests(1));
             ga4.server().delayEveryResponse(Duration.ofMillis(5));
             ga4.server().inject(Fault.serverError(503));
-            System.out.println("Fake TikTok API for Business at " + tiktok.baseUrl() + ", fake store at " + store.baseUrl()
-                    + ", fake GA4 Data API at " + ga4.baseUrl() + ", fake Klaviyo at " + klaviyo.baseUrl());
+            warehouse.migrate();
+            System.out.println("Warehouse: embedded H2 at " + dir.resolve("analytics"));
+            System.out.println("Fakes on loopback: TikTok API for Business " + tiktok.baseUrl() + ", TikTok Shop " + tiktokShop.baseUrl()
+                    + ", Shopify " + shopify.baseUrl() + ", GA4 Data API " + ga4.baseUrl() + ", Klaviyo " + klaviyo.baseUrl());
 
             // The fakes are new each run, with new tokens: the demo keeps credentials in memory.
             Map<String, CredentialStore> credentials = new ConcurrentHashMap<>();
@@ -125,15 +135,15 @@ public final class Demo {
             ConfigValues tiktokConfig = ConfigValues.of(Map.of("app_id", DemoBrand.APP_ID, "app_secret", DemoBrand.APP_SECRET,
                     "accounts", DemoBrand.BUSINESS_ID, "refresh_tokens", tiktok.account(DemoBrand.BUSINESS_ID).refreshToken(),
                     "base_url", tiktok.baseUrl(), "retry_initial_delay", "200ms"));
-            ConfigValues storeConfig = ConfigValues.of(Map.of("api_key", FakeStoreOrdersApi.KEY, "store_id",
-                    FakeStoreOrdersApi.STORE, "base_url", store.baseUrl().toString(), "page_size", "25",
-                    "retry_initial_delay", "200ms"));
-
-            ConfigValues ga4Config = ConfigValues.of(Map.of("properties", DemoBrand.PROPERTY,
+            ConfigValues tiktokShopConfig = ConfigValues.of(Map.of("app_key", DemoStores.TTS_APP_KEY, "app_secret",
+                    DemoStores.TTS_APP_SECRET, "refresh_token", tiktokShop.refreshToken(), "shops", DemoStores.TTS_SHOP,
+                    "base_url", tiktokShop.baseUrl(), "auth_url", tiktokShop.baseUrl(), "retry_initial_delay", "200ms"));
+            ConfigValues shopifyConfig = ConfigValues.of(Map.of("shop", DemoStores.SHOPIFY_SHOP, "access_token",
+                    DemoStores.SHOPIFY_TOKEN, "base_url", shopify.baseUrl(), "retry_initial_delay", "200ms"));
+            ConfigValues ga4Config = ConfigValues.of(Map.of("properties", DemoChannels.PROPERTY,
                     "credentials_json", ga4.tokens().newServiceAccountKey("demo@clay-and-co.iam.gserviceaccount.com"),
                     "base_url", ga4.baseUrl(), "retry_initial_delay", "200ms"));
-
-            ConfigValues klaviyoConfig = ConfigValues.of(Map.of("api_key", DemoBrand.KLAVIYO_KEY, "base_url", klaviyo.baseUrl(),
+            ConfigValues klaviyoConfig = ConfigValues.of(Map.of("api_key", DemoChannels.KLAVIYO_KEY, "base_url", klaviyo.baseUrl(),
                     "reports_per_minute", "60", "retry_initial_delay", "200ms"));
 
             boolean firstRun = ingestion.status().isEmpty();
@@ -141,8 +151,8 @@ public final class Demo {
             List<SyncReport> reports = new ArrayList<>();
             System.out.println();
             System.out.println(firstRun ? "Backfilling 90 days ..." : "Syncing incrementally (the data is already here) ...");
-            for (var connector : List.of(Map.entry("tiktok", tiktokConfig), Map.entry("store-orders", storeConfig),
-                    Map.entry("ga4", ga4Config), Map.entry("klaviyo", klaviyoConfig))) {
+            for (var connector : List.of(Map.entry("tiktok", tiktokConfig), Map.entry("tiktok-shop", tiktokShopConfig),
+                    Map.entry("shopify", shopifyConfig), Map.entry("ga4", ga4Config), Map.entry("klaviyo", klaviyoConfig))) {
                 SyncRequest request = firstRun ? SyncRequest.backfill(connector.getKey(), connector.getValue(), ninetyDays)
                         : SyncRequest.incremental(connector.getKey(), connector.getValue());
                 reports.add(ingestion.sync(progressBars ? request.withProgress(new ProgressBars()) : request));
@@ -151,14 +161,14 @@ public final class Demo {
             section("Sync report, per stream");
             for (SyncReport report : reports) {
                 for (StreamReport stream : report.streams()) {
-                    System.out.printf("  %-14s %-32s %-10s %5d records, %3d pages, %3d API calls, %d retries%n", report.instance(),
+                    System.out.printf("  %-14s %-36s %-10s %5d records, %3d pages, %3d API calls, %d retries%n", report.instance(),
                             stream.account() + "/" + stream.stream(), stream.outcome(), stream.recordsWritten(), stream.pages(),
                             stream.apiCalls(), stream.retries());
                 }
             }
 
             Period period = Period.days(brand.today.minusDays(89), brand.today.plusDays(1));
-            section("The 7-stage funnel, last 90 days (TikTok's daily aggregates, GA4's sessions and carts, the store's orders)");
+            section("The 7-stage funnel, last 90 days (TikTok's daily aggregates, GA4's sessions and carts, both stores' orders)");
             MarketingFunnel funnel = FunnelQueries.on(warehouse).marketingFunnel(period, Optional.empty(),
                     FunnelDefinition.DEFAULT, FunnelSource.DAILY_METRICS);
             for (FunnelStage stage : funnel.stages()) {
@@ -186,6 +196,8 @@ public final class Demo {
                 }
                 System.out.println();
             });
+            System.out.println("  (direct): orders with no touch before them; here the TikTok Shop's, bought inside TikTok,"
+                    + " whose order API names no video (TikTok Shop's own credit by video is below)");
 
             section("Top videos by attributed revenue (linear model)");
             List<ContentRoi> videos = AttributionQueries.on(warehouse).contentRoi(AttributionModel.LINEAR, period,
@@ -195,9 +207,21 @@ public final class Demo {
                     v.attributedConversions().setScale(2, RoundingMode.HALF_EVEN), v.currency().get(),
                     v.attributedRevenue().setScale(2, RoundingMode.HALF_EVEN)));
 
+            section("TikTok Shop sales by video (TikTok's own attribution, from its seller analytics)");
+            var cm = org.unifiedanalytics.model.schema.Tables.CONTENT_METRIC_DAILY;
+            var content = org.unifiedanalytics.model.schema.Tables.CONTENT;
+            var gmv = org.jooq.impl.DSL.sum(cm.ATTRIBUTED_GMV);
+            warehouse.dsl().select(cm.CONTENT_ID, cm.GMV_CURRENCY, gmv).from(cm)
+                    .join(content).on(content.PLATFORM.eq(cm.PLATFORM), content.CONTENT_ID.eq(cm.CONTENT_ID))
+                    .where(cm.PLATFORM.eq("tiktok_shop"), content.KIND.eq("video"), cm.ATTRIBUTED_GMV.isNotNull())
+                    .groupBy(cm.CONTENT_ID, cm.GMV_CURRENCY).orderBy(gmv.desc(), cm.CONTENT_ID).limit(5)
+                    .forEach(r -> System.out.printf("  %-48s %s %s%n", videos.stream().filter(v -> v.contentId().equals(r.value1()))
+                            .findFirst().flatMap(ContentRoi::title).orElse(r.value1()), r.value2().strip(),
+                            r.value3().setScale(2, RoundingMode.HALF_EVEN)));
+
             section("Data freshness");
             for (StreamStatus status : ingestion.status()) {
-                System.out.printf("  %-14s %-32s last %-11s %-10s fresh as of %s ago%n", status.instance(),
+                System.out.printf("  %-14s %-36s last %-11s %-10s fresh as of %s ago%n", status.instance(),
                         status.account() + "/" + status.stream(), status.lastMode(), status.lastStatus(),
                         status.freshness().map(d -> d.toSeconds() + " s").orElse("never"));
             }

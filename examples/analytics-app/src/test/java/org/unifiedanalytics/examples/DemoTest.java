@@ -26,8 +26,15 @@ class DemoTest {
         result.attribution().forEach((model, rows) -> result.conversionRevenue().forEach((currency, revenue) ->
                 assertThat(rows.stream().filter(r -> r.currency().equals(currency)).map(AttributedRevenue::attributedRevenue)
                         .reduce(BigDecimal.ZERO, BigDecimal::add)).as(model + " " + currency).isEqualByComparingTo(revenue)));
-        assertThat(result.reports()).filteredOn(r -> r.connector().equals("klaviyo")).singleElement()
-                .satisfies(r -> assertThat(r.recordsWritten()).isGreaterThan(100));
+        assertThat(result.reports()).extracting(SyncReport::connector)
+                .containsExactly("tiktok", "tiktok-shop", "shopify", "ga4", "klaviyo");
+        assertThat(result.reports()).allSatisfy(r -> assertThat(r.recordsWritten()).as(r.connector()).isGreaterThan(100));
+        // The web store's buyers came from TikTok videos too: every model credits the tiktok channel.
+        result.attribution().forEach((model, rows) -> assertThat(rows).as(model.toString())
+                .anySatisfy(r -> {
+                    assertThat(r.groupKey()).isEqualTo("tiktok");
+                    assertThat(r.attributedRevenue()).isPositive();
+                }));
         // Email clicks precede some orders: every model credits email with revenue.
         result.attribution().forEach((model, rows) -> assertThat(rows).as(model.toString())
                 .anySatisfy(r -> {

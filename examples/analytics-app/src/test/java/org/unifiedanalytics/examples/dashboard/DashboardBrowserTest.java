@@ -81,9 +81,9 @@ class DashboardBrowserTest {
                 assertThat(browser.findElements(By.cssSelector("#funnel-chart canvas"))).isNotEmpty();
                 assertThat(browser.findElements(By.cssSelector("#attribution-chart canvas"))).isNotEmpty();
                 assertThat(browser.findElements(By.cssSelector("#content-table tbody tr"))).hasSizeGreaterThan(3);
-                // TikTok's two streams, the store's orders, GA4's three, Klaviyo's three.
+                // TikTok's two streams, TikTok Shop's three, Shopify's two, GA4's three, Klaviyo's three.
                 assertThat(browser.findElements(By.cssSelector("#freshness-table tbody tr")))
-                        .hasSize(9).allSatisfy(row -> assertThat(row.getText()).contains("SUCCEEDED"));
+                        .hasSize(13).allSatisfy(row -> assertThat(row.getText()).contains("SUCCEEDED"));
                 save(browser, "dashboard.png");
 
                 LocalDate to = LocalDate.parse(browser.findElement(By.id("to")).getAttribute("value"));
