@@ -80,6 +80,25 @@ public abstract class ConnectorContractTest {
         return Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
     }
 
+    /**
+     * How many syncs the random-fault test runs, each on a fresh warehouse with its own seed: 4 by default, so that
+     * {@code mvn verify} stays fast; {@code -Dcontract.fault-runs=200} runs the long variant.
+     */
+    protected int faultRuns() {
+        return Integer.getInteger("contract.fault-runs", 4);
+    }
+
+    /** The share of requests the random-fault test fails: 10%. */
+    protected double faultRate() {
+        return 0.10;
+    }
+
+    /** The faults the random-fault test picks from: what real APIs and networks do. */
+    protected List<Fault> randomFaults() {
+        return List.of(Fault.tooManyRequests(1), Fault.serverError(500), Fault.serverError(503), Fault.connectionReset(),
+                Fault.truncatedBody(), Fault.malformedBody(), Fault.stalledBody(java.time.Duration.ofMillis(1500)));
+    }
+
     /** How many requests succeed before the interruption test cuts the source off. */
     protected int requestsBeforeInterruption() {
         return 2;
@@ -125,6 +144,13 @@ public abstract class ConnectorContractTest {
 
     private SyncReport sync(Warehouse warehouse) {
         return ingestion(warehouse).sync(provider().id(), values(validConfig(fake.baseUrl())));
+    }
+
+    /** A sync whose requests give up on an answer after 1 s, so that stalled bodies cost little. */
+    private SyncReport syncWithShortTimeout(Warehouse warehouse) {
+        Map<String, String> config = new HashMap<>(validConfig(fake.baseUrl()));
+        config.put("request_timeout", "1s");
+        return ingestion(warehouse).sync(provider().id(), values(config));
     }
 
     private List<String> secretValues() {
@@ -250,6 +276,48 @@ public abstract class ConnectorContractTest {
         // so the toolkit sees five of them.
         assertThat(report.streams().stream().mapToLong(StreamReport::retries).sum()).isGreaterThanOrEqualTo(5);
         assertThat(WarehouseSnapshot.of(faulty)).isEqualTo(WarehouseSnapshot.of(clean));
+    }
+
+    @Test
+    @DisplayName("at 10% random faults a sync succeeds after retries or fails naming the request, never writes a partial"
+            + " page, and a rerun completes it")
+    void random_faults_never_corrupt_the_warehouse() {
+        Warehouse clean = newWarehouse();
+        sync(clean);
+        var expected = WarehouseSnapshot.of(clean);
+        int succeeded = 0;
+        int failedCleanly = 0;
+        int faultsBefore = fake.faultsInjected();
+        for (int attempt = 0; attempt < faultRuns(); attempt++) {
+            final int run = attempt;
+            Warehouse faulty = newWarehouse();
+            fake.injectAtRandom(faultRate(), 7_919L * (run + 1), randomFaults());
+
+            SyncReport report = syncWithShortTimeout(faulty);
+            fake.heal();
+            var afterFaults = WarehouseSnapshot.of(faulty);
+            SyncReport rerun = sync(faulty);
+
+            if (report.succeeded()) {
+                assertThat(afterFaults).as("run %d: a sync that succeeded despite faults equals a clean one", run)
+                        .isEqualTo(expected);
+                succeeded++;
+            } else {
+                assertThat(report.failures()).as("run %d", run).allSatisfy(failure -> {
+                    assertThat(failure.error()).as("run %d: %s names the failing request", run, failure.stream())
+                            .hasValueSatisfying(e -> assertThat(e).containsPattern("\\[(GET|POST|PUT|PATCH|DELETE) "));
+                    secretValues().forEach(secret -> assertThat(failure.error().orElse("")).doesNotContain(secret));
+                });
+                afterFaults.forEach((table, rows) -> assertThat(expected.get(table))
+                        .as("run %d: every row of %s after a failed sync is a row of the clean sync", run, table)
+                        .containsAll(rows));
+                failedCleanly++;
+            }
+            assertThat(rerun.succeeded()).as("run %d: the rerun %s", run, rerun.failures()).isTrue();
+            assertThat(WarehouseSnapshot.of(faulty)).as("run %d: after the rerun", run).isEqualTo(expected);
+        }
+        System.out.printf("fault suite %s: %d syncs at %.0f%% faults (%d injected): %d succeeded, %d failed cleanly, 0 corrupted%n",
+                provider().id(), faultRuns(), faultRate() * 100, fake.faultsInjected() - faultsBefore, succeeded, failedCleanly);
     }
 
     @Test

@@ -133,8 +133,35 @@ public final class FakeApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Clears injected faults and the fail-after switch. */
+    /**
+     * From now on, each request fails with probability {@code rate}, with one of {@code kinds} picked at random; the
+     * same seed picks the same sequence for the same requests. {@link #heal()} stops it.
+     */
+    public synchronized FakeApiServer injectAtRandom(double rate, long seed, List<Fault> kinds) {
+        if (rate < 0 || rate > 1 || kinds.isEmpty()) {
+            throw new IllegalArgumentException("rate must be in [0, 1] and kinds not empty; got " + rate + " and " + kinds);
+        }
+        randomFaults = new RandomFaults(rate, new java.util.Random(seed), List.copyOf(kinds));
+        return this;
+    }
+
+    private record RandomFaults(double rate, java.util.Random random, List<Fault> kinds) {
+        Fault next() {
+            return random.nextDouble() < rate ? kinds.get(random.nextInt(kinds.size())) : null;
+        }
+    }
+
+    private RandomFaults randomFaults;
+    private int faultsInjected;
+
+    /** How many requests were answered with an injected fault (queued, random or fail-after) so far. */
+    public synchronized int faultsInjected() {
+        return faultsInjected;
+    }
+
+    /** Clears injected faults, random faults and the fail-after switch. */
     public synchronized FakeApiServer heal() {
+        randomFaults = null;
         faults.clear();
         failAfter.set(-1);
         failAfterFault = null;
@@ -184,6 +211,12 @@ public final class FakeApiServer implements AutoCloseable {
                 fault = faults.poll();
                 if (fault == null && failAfterFault != null && failAfter.getAndDecrement() <= 0) {
                     fault = failAfterFault;
+                }
+                if (fault == null && randomFaults != null) {
+                    fault = randomFaults.next();
+                }
+                if (fault != null) {
+                    faultsInjected++;
                 }
                 if (fault == null && overRateLimit()) {
                     fault = Fault.tooManyRequests(1);

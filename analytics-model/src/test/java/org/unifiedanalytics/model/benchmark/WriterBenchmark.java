@@ -25,6 +25,7 @@ import org.unifiedanalytics.model.records.Counting;
 import org.unifiedanalytics.model.records.SalesOrder;
 import org.unifiedanalytics.model.records.Utm;
 import org.unifiedanalytics.model.records.WarehouseRecord;
+import org.unifiedanalytics.model.testing.ScratchDirectory;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.model.values.CustomerKey;
 import org.unifiedanalytics.model.values.Money;
@@ -35,7 +36,7 @@ import org.unifiedanalytics.model.values.Money;
  * file) and on PostgreSQL. The two paths alternate segment by segment so that the machine's noise hits
  * both alike; the report gives each path's median rows/s over the segments and their ratio.
  *
- * <p>Run on demand, with a bounded heap: {@code mvn -pl analytics-model -am -Pbenchmark verify -DskipTests}
+ * <p>Run on demand, with a bounded heap: {@code mvn -pl analytics-model -am -Pbenchmark-writers verify -DskipTests}
  * (see docs/benchmarks.md). Arguments: rows per kind (default 1,000,000), databases (default h2,postgres).
  */
 public final class WriterBenchmark {
@@ -149,10 +150,10 @@ public final class WriterBenchmark {
     private record Target(Warehouse warehouse, Runnable cleanUp) implements AutoCloseable {
         static Target open(String database, String name) throws Exception {
             if (database.equals("h2")) {
-                Path dir = Files.createTempDirectory("ua-bench-");
-                Warehouse warehouse = Warehouse.embedded(dir.resolve(name));
+                ScratchDirectory dir = ScratchDirectory.create("ua-bench-");
+                Warehouse warehouse = Warehouse.embedded(dir.path().resolve(name));
                 warehouse.migrate();
-                return new Target(warehouse, () -> deleteTree(dir));
+                return new Target(warehouse, dir::close);
             }
             TestDatabase.requirePostgres();
             String schema = "bench_" + name;
@@ -165,10 +166,16 @@ public final class WriterBenchmark {
 
         @Override
         public void close() {
-            try {
-                cleanUp.run();
-            } finally {
+            // an embedded file is deleted after its pool closes, a PostgreSQL schema dropped before
+            if (warehouse.location().embeddedFile().isPresent()) {
                 warehouse.close();
+                cleanUp.run();
+            } else {
+                try {
+                    cleanUp.run();
+                } finally {
+                    warehouse.close();
+                }
             }
         }
 
@@ -176,14 +183,6 @@ public final class WriterBenchmark {
             try (Connection c = warehouse.dataSource().getConnection(); var s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static void deleteTree(Path dir) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.WarehouseDialect;
+import org.unifiedanalytics.model.testing.ScratchDirectory;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.query.AttributionModel;
 import org.unifiedanalytics.query.AttributionQueries;
@@ -32,7 +33,7 @@ import org.unifiedanalytics.query.Period;
  * the same model, on generated data (default 1,000,000 touchpoints, 100,000 customers, 100,000
  * conversions), and the 5-step customer funnel. Runs alternate SDK and baseline; medians of 3.
  *
- * <p>{@code mvn -pl analytics-query -am -Pbenchmark verify -DskipTests [-Dbenchmark.databases=postgres]}
+ * <p>{@code mvn -pl analytics-query -am -Pbenchmark-attribution verify -DskipTests [-Dbenchmark.databases=postgres]}
  */
 public final class AttributionBenchmark {
     private static final String[] CHANNELS = {"tiktok", "tiktok_shop", "email", "instagram", "organic_search", "direct",
@@ -85,6 +86,8 @@ public final class AttributionBenchmark {
             } finally {
                 drop(warehouse);
                 warehouse.close();
+                // its hundreds of MiB of H2 file go with it
+                warehouse.location().embeddedFile().ifPresent(file -> ScratchDirectory.deleteTree(file.getParent()));
             }
         }
     }
@@ -92,8 +95,7 @@ public final class AttributionBenchmark {
     private static Warehouse open(String database) throws Exception {
         Warehouse warehouse;
         if (database.equals("h2")) {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ua-attr-bench");
-            warehouse = Warehouse.builder().embedded(dir.resolve("bench")).build();
+            warehouse = Warehouse.builder().embedded(ScratchDirectory.create("ua-attr-bench").path().resolve("bench")).build();
         } else {
             TestDatabase.requirePostgres();
             warehouse = Warehouse.builder().jdbcUrl(TestDatabase.postgresUrl())

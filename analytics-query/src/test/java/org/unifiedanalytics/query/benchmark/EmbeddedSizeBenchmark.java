@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.unifiedanalytics.model.Warehouse;
+import org.unifiedanalytics.model.testing.ScratchDirectory;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.query.importer.CsvImporter;
 import org.unifiedanalytics.query.importer.CsvKind;
@@ -27,7 +28,7 @@ import org.unifiedanalytics.query.importer.ImportResult;
  * {@link Warehouse#close()}, and after H2's own {@code SHUTDOWN COMPACT}, beside the same tables and indexes in
  * PostgreSQL, measured in the same run; and the import's rate.
  *
- * <p>{@code mvn -pl analytics-query -am -Pbenchmark-size verify -DskipTests [-Dbenchmark.touchpoints=1000000]}
+ * <p>{@code mvn -pl analytics-query -am -Pbenchmark-embedded-size verify -DskipTests [-Dbenchmark.touchpoints=1000000]}
  */
 public final class EmbeddedSizeBenchmark {
     private static final String[] CHANNELS = {"tiktok", "tiktok_shop", "email", "instagram", "organic_search", "direct",
@@ -40,7 +41,12 @@ public final class EmbeddedSizeBenchmark {
         System.setProperty("org.jooq.no-tips", "true");
         int touches = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         List<String> databases = args.length > 1 ? Arrays.asList(args[1].split(",")) : List.of("h2", "postgres");
-        Path dir = Files.createTempDirectory("embedded-size");
+        try (ScratchDirectory scratch = ScratchDirectory.create("embedded-size")) {
+            run(scratch.path(), touches, databases);
+        }
+    }
+
+    private static void run(Path dir, int touches, List<String> databases) throws Exception {
         Path touchCsv = dir.resolve("touchpoints.csv");
         Path conversionCsv = dir.resolve("conversions.csv");
         writeCsv(touchCsv, conversionCsv, touches, touches / 10, touches / 10);

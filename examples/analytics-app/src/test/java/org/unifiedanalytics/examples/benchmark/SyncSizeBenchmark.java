@@ -39,7 +39,7 @@ import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
  * the embedded H2 file and on PostgreSQL in the same run. After each phase: the H2 file's size, what
  * {@code SHUTDOWN COMPACT} makes of it, and PostgreSQL's tables and indexes.
  *
- * <p>{@code mvn -pl examples/analytics-app -am -Pbenchmark-size verify -DskipTests [-Dbenchmark.orders-per-day=400]}
+ * <p>{@code mvn -pl examples/analytics-app -am -Pbenchmark-sync-size verify -DskipTests [-Dbenchmark.orders-per-day=400]}
  */
 public final class SyncSizeBenchmark {
     private static final Instant START = Instant.parse("2026-09-01T06:00:00Z");
