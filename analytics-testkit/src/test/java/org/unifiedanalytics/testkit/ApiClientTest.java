@@ -122,6 +122,22 @@ class ApiClientTest {
     }
 
     @Test
+    void a_429_asking_for_longer_than_the_longest_retry_delay_is_not_retried_early_but_says_when_to_resume() {
+        api.inject(Fault.tooManyRequests(30));
+        java.time.Instant before = java.time.Instant.now();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client().build().getJson("/items", Map.of()))
+                .isInstanceOfSatisfying(org.unifiedanalytics.connect.QuotaExhaustedException.class, e -> {
+                    assertThat(e.resumesAt()).isBetween(before.plusSeconds(29), before.plusSeconds(32));
+                    assertThat(e).hasMessageContaining("asked to wait 30 s, longer than retry_max_delay")
+                            .hasMessageContaining("[GET ");
+                });
+        // one request, not a storm of retries the server would refuse again
+        assertThat(api.requests()).hasSize(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void server_errors_dropped_connections_and_broken_bodies_are_retried() {
         api.inject(Fault.serverError(503), Fault.connectionReset(), Fault.truncatedBody(), Fault.malformedBody());
 

@@ -64,6 +64,7 @@ public final class ApiClient {
     private final JsonSupport json = new JsonSupport();
     private final Set<String> secretParameters;
     private final HttpExchanges exchanges;
+    private final Duration maxDelay;
 
     private ApiClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -78,14 +79,15 @@ public final class ApiClient {
         Duration initial = b.initialDelay;
         Duration max = b.maxDelay;
         RequestListener events = b.listener;
+        this.maxDelay = max;
         this.retry = Retry.of("api", RetryConfig.<ApiResponse>custom()
                 .maxAttempts(b.maxRetries + 1)
-                .retryOnException(e -> e instanceof ApiException api && api.retryable())
+                // a wait longer than the longest the client may wait is not retried early: send() says when to resume
+                .retryOnException(e -> e instanceof ApiException api && api.retryable() && !asksTooLong(api))
                 .intervalBiFunction((Integer attempt, Either<Throwable, ApiResponse> outcome) -> {
                     Duration wait = backoff(attempt, initial, max);
                     if (outcome.isLeft() && outcome.getLeft() instanceof ApiException api && api.retryAfter().isPresent()) {
-                        Duration asked = api.retryAfter().get();
-                        wait = asked.compareTo(max) > 0 ? max : asked;
+                        wait = api.retryAfter().get();
                     }
                     events.retrying(wait);
                     return wait.toMillis();
@@ -107,11 +109,30 @@ public final class ApiClient {
         Objects.requireNonNull(request, "request");
         try {
             return Retry.decorateCheckedSupplier(retry, () -> attempt(request)).get();
+        } catch (ApiException e) {
+            throw asksTooLong(e) ? quotaExhausted(e) : e;
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
             throw new ApiException("request failed: " + e, describe(request), 0, false, e);
         }
+    }
+
+    /**
+     * A server that asks to wait longer than the client's longest retry delay: retrying sooner is refused again
+     * (a storm of 429s), and waiting that long would hold the sync; the stream stops, its pages kept, and resumes then.
+     */
+    private boolean asksTooLong(ApiException e) {
+        return e.retryAfter().filter(asked -> asked.compareTo(maxDelay) > 0).isPresent();
+    }
+
+    private static org.unifiedanalytics.connect.QuotaExhaustedException quotaExhausted(ApiException e) {
+        Duration asked = e.retryAfter().orElseThrow();
+        org.unifiedanalytics.connect.QuotaExhaustedException quota = new org.unifiedanalytics.connect.QuotaExhaustedException(
+                e.getMessage() + "; the server asked to wait " + asked.toSeconds() + " s, longer than retry_max_delay",
+                java.time.Instant.now().plus(asked));
+        quota.initCause(e);
+        return quota;
     }
 
     /**
@@ -124,6 +145,8 @@ public final class ApiClient {
         Objects.requireNonNull(target, "target");
         try {
             Retry.decorateCheckedSupplier(retry, () -> attemptDownload(request, target)).get();
+        } catch (ApiException e) {
+            throw asksTooLong(e) ? quotaExhausted(e) : e;
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
