@@ -88,9 +88,9 @@ public abstract class ConnectorContractTest {
         return Integer.getInteger("contract.fault-runs", 4);
     }
 
-    /** The share of requests the random-fault test fails: 10%. */
+    /** The share of requests the random-fault test fails: 10%, or {@code -Dcontract.fault-rate=0.4}. */
     protected double faultRate() {
-        return 0.10;
+        return Double.parseDouble(System.getProperty("contract.fault-rate", "0.10"));
     }
 
     /** The faults the random-fault test picks from: what real APIs and networks do. */
@@ -279,7 +279,7 @@ public abstract class ConnectorContractTest {
     }
 
     @Test
-    @DisplayName("at 10% random faults a sync succeeds after retries or fails naming the request, never writes a partial"
+    @DisplayName("at random faults (10% of requests) a sync succeeds after retries or fails naming the request, never writes a partial"
             + " page, and a rerun completes it")
     void random_faults_never_corrupt_the_warehouse() {
         Warehouse clean = newWarehouse();

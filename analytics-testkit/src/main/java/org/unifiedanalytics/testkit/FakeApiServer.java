@@ -55,8 +55,9 @@ public final class FakeApiServer implements AutoCloseable {
     private volatile Fault failAfterFault;
     private volatile int maxRequestsPerSecond;
     private volatile Duration everyResponseDelay = Duration.ZERO;
-    private long windowStart;
-    private int windowCount;
+    /** When the requests of the last second arrived, oldest first: the limit holds over every one-second window. */
+    private final java.util.ArrayDeque<Long> lastSecond = new java.util.ArrayDeque<>();
+    private int rateLimited;
 
     private record Check(Predicate<RecordedRequest> condition, FakeResponse otherwise) {
     }
@@ -168,7 +169,11 @@ public final class FakeApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Answers 429 with {@code Retry-After: 1} beyond this many requests in a second; 0 turns it off. */
+    /**
+     * Answers 429 with {@code Retry-After: 1} to a request that would make more than this many in any one-second
+     * window (a sliding window, as strict as the strictest real API: no burst at a window's edge gets through); 0
+     * turns it off.
+     */
     public FakeApiServer rateLimit(int requestsPerSecond) {
         this.maxRequestsPerSecond = requestsPerSecond;
         return this;
@@ -287,11 +292,20 @@ public final class FakeApiServer implements AutoCloseable {
             return false;
         }
         long now = System.nanoTime();
-        if (now - windowStart > 1_000_000_000L) {
-            windowStart = now;
-            windowCount = 0;
+        while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
+            lastSecond.pollFirst();
         }
-        return ++windowCount > maxRequestsPerSecond;
+        if (lastSecond.size() >= maxRequestsPerSecond) {
+            rateLimited++;
+            return true;
+        }
+        lastSecond.addLast(now);
+        return false;
+    }
+
+    /** How many requests the rate limit of {@link #rateLimit(int)} refused. */
+    public synchronized int rateLimited() {
+        return rateLimited;
     }
 
     private static void send(HttpExchange exchange, FakeResponse response, boolean truncate) throws IOException {

@@ -229,6 +229,22 @@ class ApiClientTest {
     }
 
     @Test
+    void a_client_limited_to_the_servers_rate_uses_at_least_90_percent_of_it_without_a_single_429() {
+        api.rateLimit(40);
+        ApiClient client = client().rateLimiter(ApiClient.rateLimiter("quota", 40, Duration.ofSeconds(1))).build();
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 160; i++) {
+            client.getJson("/items", Map.of());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("quota: 160 requests at %.1f a second of 40 allowed, %d refused%n", 160 / seconds, api.rateLimited());
+
+        assertThat(api.rateLimited()).as("requests the server refused").isZero();
+        assertThat(160 / seconds).as("requests per second, of 40 allowed").isGreaterThanOrEqualTo(36);
+    }
+
+    @Test
     void the_client_side_rate_limit_spaces_requests() {
         ApiClient client = client().rateLimiter(ApiClient.rateLimiter("test", 5, Duration.ofSeconds(1))).build();
 

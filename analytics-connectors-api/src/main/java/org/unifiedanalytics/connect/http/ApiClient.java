@@ -29,15 +29,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
 /**
  * The HTTP client connectors use: the JDK's {@link HttpClient} with JSON (Jackson), timeouts, retries
  * with exponential backoff and jitter that honour {@code Retry-After} (Resilience4j Retry), a client-side
- * rate limit (Resilience4j RateLimiter, shareable between clients of one app), and errors that say what
+ * rate limit that spaces requests evenly ({@link RequestRateLimiter}, shareable between clients of one app), and errors that say what
  * happened. Secrets in query parameters are redacted in every message; headers never appear in one.
  *
  * <pre>{@code
@@ -376,10 +374,12 @@ public final class ApiClient {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A rate limiter to share between the clients of one app: {@code n} requests per {@code period}. */
-    public static RateLimiter rateLimiter(String name, int requests, Duration period) {
-        return RateLimiter.of(name, RateLimiterConfig.custom().limitForPeriod(requests).limitRefreshPeriod(period)
-                .timeoutDuration(Duration.ofMinutes(10)).build());
+    /**
+     * A rate limiter to share between the clients of one app or connector instance: {@code requests} per
+     * {@code period}, spread evenly (see {@link RequestRateLimiter}).
+     */
+    public static RequestRateLimiter rateLimiter(String name, int requests, Duration period) {
+        return new RequestRateLimiter(name, requests, period);
     }
 
     /** Builds a client. Not thread-safe. */
@@ -391,7 +391,7 @@ public final class ApiClient {
         private int maxRetries = 5;
         private Duration initialDelay = Duration.ofMillis(500);
         private Duration maxDelay = Duration.ofSeconds(60);
-        private final List<RateLimiter> rateLimiters = new ArrayList<>();
+        private final List<RequestRateLimiter> rateLimiters = new ArrayList<>();
         private final List<ResponseRule> rules = new ArrayList<>();
         private RequestListener listener = RequestListener.NONE;
         private final java.util.Set<String> secretParameters = new java.util.HashSet<>(SECRET_PARAMETERS);
@@ -440,13 +440,13 @@ public final class ApiClient {
         }
 
         /** A rate limit every request passes; several may apply (per second and per minute, one shared per app). */
-        public Builder rateLimiter(RateLimiter limiter) {
+        public Builder rateLimiter(RequestRateLimiter limiter) {
             rateLimiters.add(limiter);
             return this;
         }
 
         /** Replaces the rate limiters set so far (the context's defaults) with this one. */
-        public Builder onlyRateLimiter(RateLimiter limiter) {
+        public Builder onlyRateLimiter(RequestRateLimiter limiter) {
             rateLimiters.clear();
             rateLimiters.add(limiter);
             return this;

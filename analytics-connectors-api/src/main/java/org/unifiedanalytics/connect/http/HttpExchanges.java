@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 
 /**
  * One request of an {@link ApiClient} on the wire: paced by its rate limiters, its redirects followed, its whole
@@ -23,10 +22,10 @@ final class HttpExchanges {
     private final HttpClient http;
     private final Map<String, Supplier<String>> headers;
     private final Duration requestTimeout;
-    private final List<RateLimiter> rateLimiters;
+    private final List<RequestRateLimiter> rateLimiters;
     private final RequestListener listener;
 
-    HttpExchanges(HttpClient http, Map<String, Supplier<String>> headers, Duration requestTimeout, List<RateLimiter> rateLimiters,
+    HttpExchanges(HttpClient http, Map<String, Supplier<String>> headers, Duration requestTimeout, List<RequestRateLimiter> rateLimiters,
                   RequestListener listener) {
         this.http = http;
         this.headers = headers;
@@ -46,15 +45,11 @@ final class HttpExchanges {
      */
     <T> HttpResponse<T> send(ApiRequest request, URI uri, HttpResponse.BodyHandler<T> handler, String description,
                              Duration deadline) {
-        for (RateLimiter limiter : rateLimiters) {
-            long nanos = limiter.reservePermission();
-            if (nanos < 0) {
-                throw new ApiException.RateLimited("the client-side rate limit could not grant a request in time",
-                        description, 0, null);
-            }
-            if (nanos > 0) {
-                sleep(Duration.ofNanos(nanos));
-                listener.rateLimitWaited(Duration.ofNanos(nanos));
+        for (RequestRateLimiter limiter : rateLimiters) {
+            Duration wait = limiter.reserve();
+            if (!wait.isZero()) {
+                sleep(wait);
+                listener.rateLimitWaited(wait);
             }
         }
         String method = request.method();

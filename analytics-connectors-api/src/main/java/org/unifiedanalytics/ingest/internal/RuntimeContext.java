@@ -10,8 +10,8 @@ import org.unifiedanalytics.connect.ConnectorContext;
 import org.unifiedanalytics.connect.config.ConnectorConfig;
 import org.unifiedanalytics.connect.credentials.CredentialStore;
 import org.unifiedanalytics.connect.http.ApiClient;
+import org.unifiedanalytics.connect.http.RequestRateLimiter;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The context the runtime hands a connector: its configuration, a ready HTTP client builder, clock, logs, metrics. */
@@ -21,8 +21,8 @@ public final class RuntimeContext implements ConnectorContext {
     private final Clock clock;
     private final RuntimeMetrics metrics;
     private final RuntimeMetrics.RequestStats stats = new RuntimeMetrics.RequestStats();
-    private final RateLimiter perSecond;
-    private final RateLimiter perMinute;
+    private final RequestRateLimiter perSecond;
+    private final RequestRateLimiter perMinute;
 
     private final java.util.function.Supplier<CredentialStore> credentialStore;
     private CredentialStore credentials;
