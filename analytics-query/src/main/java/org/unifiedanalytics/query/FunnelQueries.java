@@ -57,9 +57,12 @@ import org.unifiedanalytics.model.Warehouse;
  */
 public final class FunnelQueries {
     private final DSLContext dsl;
+    /** H2 evaluates the journey's chain of window functions slowly: there the journey is walked in memory. */
+    private final boolean walkJourneys;
 
     private FunnelQueries(Warehouse warehouse) {
         this.dsl = warehouse.dsl();
+        this.walkJourneys = warehouse.dialect() == org.unifiedanalytics.model.WarehouseDialect.H2;
     }
 
     public static FunnelQueries on(Warehouse warehouse) {
@@ -182,6 +185,15 @@ public final class FunnelQueries {
      * @throws IllegalArgumentException when fewer than two steps are given, or two steps could match one event
      */
     public List<JourneyStepResult> journey(List<JourneyStep> steps, java.time.Duration window, Period entry) {
+        if (walkJourneys) {
+            long[] reached = new long[steps.size()];
+            walk(steps, window, entry, outcome -> {
+                for (int j = 0; j < outcome.furthest(); j++) {
+                    reached[j]++;
+                }
+            });
+            return results(steps, java.util.Arrays.stream(reached).boxed().toList());
+        }
         Chain chain = chain(steps, window, entry);
         String last = chain.last();
         List<Field<?>> reached = new ArrayList<>();
@@ -205,6 +217,22 @@ public final class FunnelQueries {
      */
     public Map<String, List<JourneyStepResult>> journeyByChannelGroup(List<JourneyStep> steps, java.time.Duration window,
                                                                       Period entry) {
+        if (walkJourneys) {
+            Map<String, long[]> reachedByGroup = new java.util.TreeMap<>();
+            walk(steps, window, entry, outcome -> {
+                if (outcome.furthest() > 0) {
+                    long[] reached = reachedByGroup.computeIfAbsent(
+                            outcome.startGroup() == null ? "(none)" : outcome.startGroup(), g -> new long[steps.size()]);
+                    for (int j = 0; j < outcome.furthest(); j++) {
+                        reached[j]++;
+                    }
+                }
+            });
+            Map<String, List<JourneyStepResult>> byGroup = new java.util.TreeMap<>();
+            reachedByGroup.forEach((group, reached) -> byGroup.put(group,
+                    results(steps, java.util.Arrays.stream(reached).boxed().toList())));
+            return byGroup;
+        }
         Chain chain = chain(steps, window, entry);
         String last = chain.last();
         int k = steps.size();
@@ -261,11 +289,16 @@ public final class FunnelQueries {
      * carries m_j, the latest start of a chain that reached step j there, and r_j, that start's rank in time
      * then touchpoint-id order (ranks grow with time, so the largest rank is the latest start).
      */
-    private Chain chain(List<JourneyStep> steps, java.time.Duration window, Period entry) {
+    /** The journey on H2: every customer's matching events walked in memory, one customer at a time. */
+    private void walk(List<JourneyStep> steps, java.time.Duration window, Period entry,
+                      java.util.function.Consumer<JourneyWalk.Outcome> outcomes) {
         validate(steps);
-        long windowSeconds = window.getSeconds();
-        boolean purchase = steps.stream().anyMatch(s -> s.eventTypes().contains(JourneyStep.PURCHASE));
+        new JourneyScan(dsl).scan(steps, stepOf(steps), new JourneyWalk(steps.size(), window.getSeconds(), utc(entry.from()),
+                utc(entry.to())), outcomes);
+    }
 
+    /** The step a touch matches, 1 to n, or 0 when it matches none. */
+    private static Field<Integer> stepOf(List<JourneyStep> steps) {
         CaseConditionStep<Integer> stepOf = null;
         for (int j = 0; j < steps.size(); j++) {
             JourneyStep step = steps.get(j);
@@ -275,8 +308,16 @@ public final class FunnelQueries {
             }
             stepOf = stepOf == null ? when(matches, inline(j + 1)) : stepOf.when(matches, inline(j + 1));
         }
+        return stepOf.otherwise(inline(0));
+    }
+
+    private Chain chain(List<JourneyStep> steps, java.time.Duration window, Period entry) {
+        validate(steps);
+        long windowSeconds = window.getSeconds();
+        boolean purchase = steps.stream().anyMatch(s -> s.eventTypes().contains(JourneyStep.PURCHASE));
+
         Select<org.jooq.Record5<String, LocalDateTime, Integer, Long, String>> events = select(
-                TOUCHPOINT.CUSTOMER_KEY.as("ck"), TOUCHPOINT.OCCURRED_AT.as("ts"), stepOf.otherwise(inline(0)).as("step"),
+                TOUCHPOINT.CUSTOMER_KEY.as("ck"), TOUCHPOINT.OCCURRED_AT.as("ts"), stepOf(steps).as("step"),
                 TOUCHPOINT.TOUCHPOINT_ID.as("tid"), TOUCHPOINT.CHANNEL_GROUP.as("grp")).from(TOUCHPOINT);
         if (purchase) {
             int purchaseStep = 0;

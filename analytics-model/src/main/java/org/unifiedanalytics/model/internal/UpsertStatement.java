@@ -17,7 +17,8 @@ import org.unifiedanalytics.model.records.WarehouseRecord;
  * batch. Rendering once and binding raw keeps the type safety of the mapping at the speed of
  * hand-written JDBC (jOOQ's own multi-row MERGE is quadratic to parse on H2).
  *
- * <p>H2 gets its native {@code MERGE INTO ... KEY (...)}; PostgreSQL {@code INSERT ... ON CONFLICT DO UPDATE}.
+ * <p>H2 gets its native {@code MERGE INTO ... KEY (...)}; PostgreSQL {@code INSERT ... ON CONFLICT DO UPDATE}, and for a
+ * large batch {@code COPY} into a staging table and one merge ({@link CopyUpsert}).
  */
 final class UpsertStatement<R extends WarehouseRecord> {
 
@@ -27,10 +28,13 @@ final class UpsertStatement<R extends WarehouseRecord> {
     private final RecordMapping<R> mapping;
     private final String sql;
     private final int[] sqlTypes;
+    /** Large batches on PostgreSQL; absent on H2. */
+    private final CopyUpsert<R> copy;
 
     UpsertStatement(RecordMapping<R> mapping, DSLContext dsl, WarehouseDialect dialect) {
         this.mapping = mapping;
         this.sql = render(mapping, dsl, dialect);
+        this.copy = dialect == WarehouseDialect.POSTGRES ? new CopyUpsert<>(mapping, dsl) : null;
         this.sqlTypes = mapping.columns().stream().mapToInt(c -> c.field().getDataType().getSQLType()).toArray();
     }
 
@@ -44,6 +48,9 @@ final class UpsertStatement<R extends WarehouseRecord> {
 
     /** Upserts the records on the connection, in the caller's transaction. */
     void execute(Connection connection, Collection<R> records) throws SQLException {
+        if (copy != null && copy.tryExecute(connection, records)) {
+            return;
+        }
         List<Column<R, ?>> columns = mapping.columns();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int pending = 0;
