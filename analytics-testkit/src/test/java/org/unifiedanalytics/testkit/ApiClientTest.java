@@ -233,12 +233,17 @@ class ApiClientTest {
         api.rateLimit(40);
         ApiClient client = client().rateLimiter(ApiClient.rateLimiter("quota", 40, Duration.ofSeconds(1))).build();
 
+        // the first 40 go at once (the window allows them); the steady rate is what the following 160 get
+        for (int i = 0; i < 40; i++) {
+            client.getJson("/items", Map.of());
+        }
         long start = System.nanoTime();
         for (int i = 0; i < 160; i++) {
             client.getJson("/items", Map.of());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("quota: 160 requests at %.1f a second of 40 allowed, %d refused%n", 160 / seconds, api.rateLimited());
+        System.out.printf("quota: 200 requests, the last 160 at %.1f a second of 40 allowed, %d refused%n", 160 / seconds,
+                api.rateLimited());
 
         assertThat(api.rateLimited()).as("requests the server refused").isZero();
         assertThat(160 / seconds).as("requests per second, of 40 allowed").isGreaterThanOrEqualTo(36);
