@@ -39,11 +39,6 @@ import org.unifiedanalytics.query.GroupBy;
 import org.unifiedanalytics.query.MarketingFunnel;
 import org.unifiedanalytics.query.Period;
 import org.unifiedanalytics.testkit.Fault;
-import org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics;
-import org.unifiedanalytics.testkit.fakes.FakeKlaviyoApi;
-import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
-import org.unifiedanalytics.testkit.fakes.FakeTikTokApi;
-import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
 
 
 /**
@@ -105,56 +100,35 @@ public final class Demo {
             }
         }
         DemoBrand brand = new DemoBrand();
-        FakeTikTokApi tiktok = brand.tiktok();
-        List<DemoOrder> orders = brand.orders();
-        Clock clock = Clock.systemUTC();
-        try (tiktok;
-             FakeTikTokShopApi tiktokShop = DemoStores.tiktokShop(brand, orders, clock);
-             FakeShopifyApi shopify = DemoStores.shopify(orders);
-             FakeGoogleAnalytics ga4 = DemoChannels.ga4(brand, orders, clock);
-             FakeKlaviyoApi klaviyo = DemoChannels.klaviyo(brand, orders, clock);
+        try (DemoSources sources = new DemoSources(brand, Clock.systemUTC());
              Warehouse warehouse = Warehouse.embedded(dir.resolve("analytics"))) {
             // some latency and a few refusals, so that the retries show
-            tiktok.server().delayEveryResponse(Duration.ofMillis(10));
-            tiktok.server().inject(Fault.serverError(503));
-            tiktokShop.server().delayEveryResponse(Duration.ofMillis(10));
-            tiktokShop.throttleNext(1);
-            shopify.server().delayEveryResponse(Duration.ofMillis(10));
-            shopify.server().inject(Fault.tooManyRequests(1));
-            ga4.server().delayEveryResponse(Duration.ofMillis(5));
-            ga4.server().inject(Fault.serverError(503));
+            sources.tiktok.server().delayEveryResponse(Duration.ofMillis(10));
+            sources.tiktok.server().inject(Fault.serverError(503));
+            sources.tiktokShop.server().delayEveryResponse(Duration.ofMillis(10));
+            sources.tiktokShop.throttleNext(1);
+            sources.shopify.server().delayEveryResponse(Duration.ofMillis(10));
+            sources.shopify.server().inject(Fault.tooManyRequests(1));
+            sources.ga4.server().delayEveryResponse(Duration.ofMillis(5));
+            sources.ga4.server().inject(Fault.serverError(503));
             warehouse.migrate();
             System.out.println("Warehouse: embedded H2 at " + dir.resolve("analytics"));
-            System.out.println("Fakes on loopback: TikTok API for Business " + tiktok.baseUrl() + ", TikTok Shop " + tiktokShop.baseUrl()
-                    + ", Shopify " + shopify.baseUrl() + ", GA4 Data API " + ga4.baseUrl() + ", Klaviyo " + klaviyo.baseUrl());
+            System.out.println("Fakes on loopback: " + sources);
 
             // The fakes are new each run, with new tokens: the demo keeps credentials in memory.
             Map<String, CredentialStore> credentials = new ConcurrentHashMap<>();
             Ingestion ingestion = Ingestion.builder(warehouse)
                     .credentialStores(i -> credentials.computeIfAbsent(i, k -> new InMemoryCredentialStore())).build();
-            ConfigValues tiktokConfig = ConfigValues.of(Map.of("app_id", DemoBrand.APP_ID, "app_secret", DemoBrand.APP_SECRET,
-                    "accounts", DemoBrand.BUSINESS_ID, "refresh_tokens", tiktok.account(DemoBrand.BUSINESS_ID).refreshToken(),
-                    "base_url", tiktok.baseUrl(), "retry_initial_delay", "200ms"));
-            ConfigValues tiktokShopConfig = ConfigValues.of(Map.of("app_key", DemoStores.TTS_APP_KEY, "app_secret",
-                    DemoStores.TTS_APP_SECRET, "refresh_token", tiktokShop.refreshToken(), "shops", DemoStores.TTS_SHOP,
-                    "base_url", tiktokShop.baseUrl(), "auth_url", tiktokShop.baseUrl(), "retry_initial_delay", "200ms"));
-            ConfigValues shopifyConfig = ConfigValues.of(Map.of("shop", DemoStores.SHOPIFY_SHOP, "access_token",
-                    DemoStores.SHOPIFY_TOKEN, "base_url", shopify.baseUrl(), "retry_initial_delay", "200ms"));
-            ConfigValues ga4Config = ConfigValues.of(Map.of("properties", DemoChannels.PROPERTY,
-                    "credentials_json", ga4.tokens().newServiceAccountKey("demo@clay-and-co.iam.gserviceaccount.com"),
-                    "base_url", ga4.baseUrl(), "retry_initial_delay", "200ms"));
-            ConfigValues klaviyoConfig = ConfigValues.of(Map.of("api_key", DemoChannels.KLAVIYO_KEY, "base_url", klaviyo.baseUrl(),
-                    "reports_per_minute", "60", "retry_initial_delay", "200ms"));
 
             boolean firstRun = ingestion.status().isEmpty();
             DateRange ninetyDays = new DateRange(brand.today.minusDays(89), brand.today.plusDays(1));
             List<SyncReport> reports = new ArrayList<>();
             System.out.println();
             System.out.println(firstRun ? "Backfilling 90 days ..." : "Syncing incrementally (the data is already here) ...");
-            for (var connector : List.of(Map.entry("tiktok", tiktokConfig), Map.entry("tiktok-shop", tiktokShopConfig),
-                    Map.entry("shopify", shopifyConfig), Map.entry("ga4", ga4Config), Map.entry("klaviyo", klaviyoConfig))) {
-                SyncRequest request = firstRun ? SyncRequest.backfill(connector.getKey(), connector.getValue(), ninetyDays)
-                        : SyncRequest.incremental(connector.getKey(), connector.getValue());
+            for (var connector : sources.configs("200ms").entrySet()) {
+                ConfigValues values = ConfigValues.of(connector.getValue());
+                SyncRequest request = firstRun ? SyncRequest.backfill(connector.getKey(), values, ninetyDays)
+                        : SyncRequest.incremental(connector.getKey(), values);
                 reports.add(ingestion.sync(progressBars ? request.withProgress(new ProgressBars()) : request));
             }
 

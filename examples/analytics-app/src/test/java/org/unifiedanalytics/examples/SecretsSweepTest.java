@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.testkit.FakeApiServer;
 import org.unifiedanalytics.testkit.Fault;
 import org.unifiedanalytics.testkit.RecordedRequest;
-import org.unifiedanalytics.testkit.fakes.FakeGoogleAnalytics;
 import org.unifiedanalytics.testkit.fakes.FakeKlaviyoApi;
 import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokApi;
@@ -50,38 +50,26 @@ class SecretsSweepTest {
     @Test
     void no_secret_appears_in_output_logs_status_run_log_or_dashboard() throws Exception {
         DemoBrand brand = new DemoBrand();
-        FakeTikTokApi tiktok = brand.tiktok();
-        List<DemoOrder> orders = brand.orders();
-        Clock clock = Clock.systemUTC();
-        try (tiktok;
-             FakeTikTokShopApi tiktokShop = DemoStores.tiktokShop(brand, orders, clock);
-             FakeShopifyApi shopify = DemoStores.shopify(orders);
-             FakeGoogleAnalytics ga4 = DemoChannels.ga4(brand, orders, clock);
-             FakeKlaviyoApi klaviyo = DemoChannels.klaviyo(brand, orders, clock)) {
-            String ga4Key = ga4.tokens().newServiceAccountKey("sweep@clay-and-co.iam.gserviceaccount.com");
-            Path keyFile = Files.writeString(dir.resolve("ga4-key.json"), ga4Key);
+        try (DemoSources sources = new DemoSources(brand, Clock.systemUTC())) {
+            FakeTikTokApi tiktok = sources.tiktok;
+            FakeTikTokShopApi tiktokShop = sources.tiktokShop;
+            FakeShopifyApi shopify = sources.shopify;
+            FakeKlaviyoApi klaviyo = sources.klaviyo;
             String credentialsKey = Base64.getEncoder().encodeToString("sweep-credentials-key-32-bytes!!".getBytes(StandardCharsets.US_ASCII));
             String tiktokRefresh = tiktok.account(DemoBrand.BUSINESS_ID).refreshToken();
             String shopRefresh = tiktokShop.refreshToken();
-            Path config = Files.write(dir.resolve("analytics.properties"), List.of(
-                    "tiktok.app_id=" + DemoBrand.APP_ID, "tiktok.app_secret=" + DemoBrand.APP_SECRET,
-                    "tiktok.accounts=" + DemoBrand.BUSINESS_ID, "tiktok.refresh_tokens=" + tiktokRefresh,
-                    "tiktok.base_url=" + tiktok.baseUrl(), "tiktok.retry_initial_delay=10ms",
-                    "tiktok-shop.app_key=" + DemoStores.TTS_APP_KEY, "tiktok-shop.app_secret=" + DemoStores.TTS_APP_SECRET,
-                    "tiktok-shop.refresh_token=" + shopRefresh, "tiktok-shop.shops=" + DemoStores.TTS_SHOP,
-                    "tiktok-shop.base_url=" + tiktokShop.baseUrl(), "tiktok-shop.auth_url=" + tiktokShop.baseUrl(),
-                    "tiktok-shop.retry_initial_delay=10ms",
-                    "shopify.shop=" + DemoStores.SHOPIFY_SHOP, "shopify.access_token=" + DemoStores.SHOPIFY_TOKEN,
-                    "shopify.base_url=" + shopify.baseUrl(), "shopify.retry_initial_delay=10ms",
-                    "ga4.properties=" + DemoChannels.PROPERTY, "ga4.credentials_file=" + keyFile, "ga4.base_url=" + ga4.baseUrl(),
-                    "ga4.retry_initial_delay=10ms",
-                    "klaviyo.api_key=" + DemoChannels.KLAVIYO_KEY, "klaviyo.base_url=" + klaviyo.baseUrl(),
-                    "klaviyo.reports_per_minute=60", "klaviyo.retry_initial_delay=10ms"));
+            Map<String, Map<String, String>> configs = sources.configs("10ms");
+            // the GA4 key as a file, as users keep it: its JSON does not fit on one line of a properties file
+            String ga4Key = configs.get("ga4").get("credentials_json");
+            Path keyFile = Files.writeString(dir.resolve("ga4-key.json"), ga4Key);
+            List<String> lines = new ArrayList<>();
+            configs.forEach((connector, values) -> values.forEach((key, value) -> lines.add(key.equals("credentials_json")
+                    ? connector + ".credentials_file=" + keyFile : connector + "." + key + "=" + value)));
+            Path config = Files.write(dir.resolve("analytics.properties"), lines);
             String[] common = {"--embedded", dir.resolve("warehouse").toString(), "-c", config.toString(),
                     "--credentials-key", credentialsKey};
-            List<FakeApiServer> servers = List.of(tiktok.server(), tiktokShop.server(), shopify.server(), ga4.server(),
-                    klaviyo.server());
-            List<String> connectors = List.of("tiktok", "tiktok-shop", "shopify", "ga4", "klaviyo");
+            List<FakeApiServer> servers = sources.servers();
+            List<String> connectors = List.copyOf(configs.keySet());
             String from = brand.today.minusDays(3).toString();
             String to = brand.today.plusDays(1).toString();
 
