@@ -22,6 +22,7 @@ import org.jooq.impl.DSL;
 import org.unifiedanalytics.model.internal.DailyPartitions;
 import org.unifiedanalytics.model.internal.DialectDetector;
 import org.unifiedanalytics.model.internal.EmbeddedCompaction;
+import org.unifiedanalytics.model.internal.AttributionChangeLog;
 import org.unifiedanalytics.model.internal.RecordWriter;
 import org.unifiedanalytics.model.internal.SchemaMigrator;
 import org.unifiedanalytics.model.records.WarehouseRecord;
@@ -63,6 +64,7 @@ public final class Warehouse implements AutoCloseable {
     private final Settings settings;
     private final DSLContext dsl;
     private final RecordWriter writer;
+    private final AttributionChangeLog changeLog;
 
     /**
      * Where a warehouse's data lives, as far as who else can reach it goes.
@@ -114,6 +116,7 @@ public final class Warehouse implements AutoCloseable {
                 .withExecuteLogging(false);
         this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
         this.writer = new RecordWriter(dsl, dialect);
+        this.changeLog = new AttributionChangeLog(dsl);
     }
 
     /** An embedded H2 warehouse in a file, created on first use: {@code path} names it without extension. */
@@ -306,6 +309,11 @@ public final class Warehouse implements AutoCloseable {
         public int deleteDays(Class<? extends WarehouseRecord> dailyKind, String platform, String accountId,
                               LocalDate from, LocalDate toExclusive) {
             return DailyPartitions.delete(transactionDsl, dailyKind, platform, accountId, from, toExclusive);
+        }
+
+        @Override
+        public void markAttributionInputsChanged(Collection<AttributionInputChange> changes) {
+            changeLog.mark(connection, changes);
         }
 
         @Override

@@ -24,6 +24,13 @@ public interface WarehouseTransaction {
     int deleteDays(Class<? extends WarehouseRecord> dailyKind, String platform, String accountId, LocalDate from,
                    LocalDate toExclusive);
 
+    /**
+     * Marks the attribution credits of these customers' conversions, from the given instants on, as out of date: for
+     * touchpoints or conversions written with this transaction's own SQL. {@link #write} marks what it writes itself.
+     * The next attribution query or refresh recomputes them.
+     */
+    void markAttributionInputsChanged(Collection<AttributionInputChange> changes);
+
     /** A jOOQ context bound to this transaction's connection, mapped to the warehouse's schema. */
     DSLContext dsl();
 

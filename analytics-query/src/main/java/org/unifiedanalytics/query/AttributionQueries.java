@@ -1,6 +1,7 @@
 package org.unifiedanalytics.query;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.query.internal.AttributionSql;
 import org.unifiedanalytics.query.internal.ContentReach;
+import org.unifiedanalytics.query.internal.MaintainedCredits;
 
 /**
  * Multi-touch attribution: which channels, campaigns and contents earned the conversions of a period,
@@ -33,19 +35,67 @@ import org.unifiedanalytics.query.internal.ContentReach;
  * largest-remainder method, in millionths and in 0.0001 units: see {@link Scales}). Results are per currency:
  * amounts in different currencies are never added.
  *
+ * <p><b>Maintained credits.</b> For the default settings, and any the host adds with {@link #alsoMaintaining}, the
+ * warehouse keeps each conversion's credits and their sums by day: the first query of a model and grouping computes
+ * them (as long as a live query), later ones sum a small rollup. Every write of touchpoints or conversions through
+ * the warehouse leaves a change marker, and a query first recomputes, in the database, just the conversions whose
+ * credits those changes can touch: the answer always equals the live SQL's, to the unit. Other settings are answered
+ * live. {@link #refresh()} does the work ahead of time, e.g. after a sync.
+ *
+ * <pre>{@code
+ * AttributionQueries attribution = AttributionQueries.on(warehouse).alsoMaintaining(fourteenDays);
+ * attribution.refresh();   // optional: computes every model and grouping now instead of on first use
+ * }</pre>
+ *
  * <p>Thread-safe.
  */
 public final class AttributionQueries {
+    private final Warehouse warehouse;
     private final AttributionSql sql;
     private final ContentReach contentReach;
+    private final MaintainedCredits credits;
+    private final Set<AttributionSettings> maintained;
 
-    private AttributionQueries(Warehouse warehouse) {
+    private AttributionQueries(Warehouse warehouse, Set<AttributionSettings> maintained) {
+        this.warehouse = warehouse;
         this.sql = new AttributionSql(warehouse.dsl(), warehouse.dialect());
         this.contentReach = new ContentReach(warehouse.dsl());
+        this.credits = new MaintainedCredits(warehouse, sql, Clock.systemUTC());
+        this.maintained = Set.copyOf(maintained);
     }
 
+    /** Attribution on the warehouse, with the credits of the default settings maintained. */
     public static AttributionQueries on(Warehouse warehouse) {
-        return new AttributionQueries(Objects.requireNonNull(warehouse, "warehouse"));
+        return new AttributionQueries(Objects.requireNonNull(warehouse, "warehouse"), Set.of(AttributionSettings.DEFAULTS));
+    }
+
+    /**
+     * Attribution that always runs the live SQL and keeps nothing: for a read-only connection, or to compare.
+     */
+    public static AttributionQueries live(Warehouse warehouse) {
+        return new AttributionQueries(Objects.requireNonNull(warehouse, "warehouse"), Set.of());
+    }
+
+    /** The same queries, with the credits of these settings maintained too. */
+    public AttributionQueries alsoMaintaining(AttributionSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        Set<AttributionSettings> more = new HashSet<>(maintained);
+        more.add(settings);
+        return new AttributionQueries(warehouse, more);
+    }
+
+    /** The settings whose credits these queries maintain. */
+    public Set<AttributionSettings> maintained() {
+        return maintained;
+    }
+
+    /**
+     * Computes the credits of every model and grouping of the maintained settings that the warehouse lacks, and
+     * applies every change written since the last query or refresh. Queries do this on demand; calling it after a
+     * sync moves the cost out of the next query.
+     */
+    public AttributionRefresh refresh() {
+        return credits.refresh(maintained);
     }
 
     /** Attribution of the period's conversions under one model, with the default settings. */
@@ -63,7 +113,10 @@ public final class AttributionQueries {
         Objects.requireNonNull(groupBy, "groupBy");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(settings, "settings");
-        return sql.run(model, groupBy, period, settings).stream()
+        List<AttributedRevenue> rows = maintained.contains(settings)
+                ? credits.revenue(model, groupBy, period, settings).orElseGet(() -> sql.run(model, groupBy, period, settings))
+                : sql.run(model, groupBy, period, settings);
+        return rows.stream()
                 .map(r -> new AttributedRevenue(model, r.currency(), r.groupKey(), r.attributedConversions(),
                         r.attributedRevenue()))
                 .toList();

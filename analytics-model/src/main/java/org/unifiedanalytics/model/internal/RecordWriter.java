@@ -17,16 +17,19 @@ import org.unifiedanalytics.model.records.WarehouseRecord;
 
 /**
  * Validates a batch of records of any kinds, then upserts them kind by kind on one connection, in the
- * caller's transaction. Nothing is sent to the database unless every record of the batch is valid.
+ * caller's transaction. Nothing is sent to the database unless every record of the batch is valid. Writes of
+ * touchpoints and conversions leave their change markers for attribution ({@link AttributionChangeLog}).
  */
 public final class RecordWriter {
     private final DSLContext dsl;
     private final WarehouseDialect dialect;
     private final Map<Class<?>, UpsertStatement<?>> statements = new ConcurrentHashMap<>();
+    private final AttributionChangeLog changes;
 
     public RecordWriter(DSLContext dsl, WarehouseDialect dialect) {
         this.dsl = dsl;
         this.dialect = dialect;
+        this.changes = new AttributionChangeLog(dsl);
     }
 
     public WriteResult write(Connection connection, Collection<? extends WarehouseRecord> records) {
@@ -40,6 +43,7 @@ public final class RecordWriter {
             UpsertStatement<?> statement = statementFor(group.getKey());
             Collection<WarehouseRecord> batch = group.getValue().values();
             try {
+                changes.recordWrite(connection, group.getKey(), batch);
                 executeUnchecked(statement, connection, batch);
             } catch (SQLException e) {
                 throw new AnalyticsException("writing " + batch.size() + " record(s) to " + statement.mappingTable()

@@ -17,10 +17,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
@@ -30,6 +32,7 @@ import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.unifiedanalytics.model.AttributionInputChange;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.WarehouseDialect;
 import org.unifiedanalytics.model.WarehouseTransaction;
@@ -218,12 +221,40 @@ public final class CsvImporter {
         } else {
             count = rows.size();
             if (!rows.isEmpty()) {
+                tx.markAttributionInputsChanged(changes(kind, tx.dsl(), rows));
                 upsertWithIds(kind, tx.dsl(), rows);
             }
         }
         rows.clear();
         records.clear();
         return count;
+    }
+
+    /**
+     * The customers whose credits the rows change, at the earliest instant of the rows and of the rows they replace:
+     * the importer writes with its own SQL, so it leaves attribution's change markers itself.
+     */
+    private static List<AttributionInputChange> changes(CsvKind kind, DSLContext dsl, List<Object[]> rows) {
+        Map<String, LocalDateTime> earliest = new HashMap<>();
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ids.add((Long) row[0]);
+            earliest.merge(row[1] == null ? "" : (String) row[1], (LocalDateTime) row[2], CsvImporter::earlier);
+        }
+        var replaced = kind == CsvKind.TOUCHPOINTS
+                ? dsl.select(TOUCHPOINT.CUSTOMER_KEY, TOUCHPOINT.OCCURRED_AT).from(TOUCHPOINT).where(TOUCHPOINT.TOUCHPOINT_ID.in(ids))
+                : dsl.select(CONVERSION.CUSTOMER_KEY, CONVERSION.OCCURRED_AT).from(CONVERSION).where(CONVERSION.CONVERSION_ID.in(ids));
+        for (var row : replaced.fetch()) {
+            earliest.merge(row.value1() == null ? "" : row.value1(), row.value2(), CsvImporter::earlier);
+        }
+        List<AttributionInputChange> changes = new ArrayList<>(earliest.size());
+        earliest.forEach((customer, from) -> changes.add(new AttributionInputChange(
+                customer.isEmpty() ? Optional.empty() : Optional.of(CustomerKey.of(customer)), from.toInstant(ZoneOffset.UTC))));
+        return changes;
+    }
+
+    private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Touchpoints and conversions keep the file's ids (ties are broken by them), upserted on the id. */

@@ -13,6 +13,8 @@ import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
+import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_CREDIT;
+import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_WORK_CONVERSION;
 import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
 import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
 
@@ -29,6 +31,7 @@ import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.unifiedanalytics.model.WarehouseDialect;
@@ -62,7 +65,51 @@ public final class AttributionSql {
         this.dialect = dialect;
     }
 
+    /** The totals per currency and group of the conversions in {@code period}, computed live. */
     public List<AttributedRevenue> run(AttributionModel model, GroupBy groupBy, Period period, AttributionSettings settings) {
+        Conversion c = CONVERSION.as("c");
+        List<CommonTableExpression<?>> ctes = allocation(model, groupBy, settings, c, period.equals(Period.all())
+                ? DSL.noCondition() : c.OCCURRED_AT.ge(utc(period.from())).and(c.OCCURRED_AT.lt(utc(period.to()))));
+        return totals(dsl, ctes);
+    }
+
+    /** Stores the credits of every conversion for a unit computed for the first time; see {@link #store}. */
+    public int storeAll(DSLContext tx, long unitId, AttributionModel model, GroupBy groupBy, AttributionSettings settings) {
+        return store(tx, unitId, allocation(model, groupBy, settings, CONVERSION.as("c"), DSL.noCondition()));
+    }
+
+    /** Stores the credits of the conversions in {@code attribution_work_conversion}, the ones a refresh recomputes. */
+    public int storeRecomputed(DSLContext tx, long unitId, AttributionModel model, GroupBy groupBy,
+                               AttributionSettings settings) {
+        // the few conversions, driven from the work set and looked up by key, under the alias the query expects
+        Table<?> recomputed = select(CONVERSION.fields()).from(ATTRIBUTION_WORK_CONVERSION).join(CONVERSION)
+                .on(CONVERSION.CONVERSION_ID.eq(ATTRIBUTION_WORK_CONVERSION.CONVERSION_ID)).asTable("c");
+        return store(tx, unitId, allocation(model, groupBy, settings, recomputed, DSL.noCondition()));
+    }
+
+    /**
+     * Stores the selected conversions' credits per group of one maintained unit into {@code attribution_credit}, in
+     * the caller's transaction; returns the rows written.
+     */
+    private static int store(DSLContext tx, long unitId, List<CommonTableExpression<?>> ctes) {
+        var credit = ATTRIBUTION_CREDIT;
+        return tx.insertInto(credit, credit.UNIT_ID, credit.CONVERSION_ID, credit.GROUP_KEY, credit.CONVERTED_AT,
+                        credit.CURRENCY, credit.CREDIT_UNITS, credit.REVENUE_UNITS)
+                .select(tx.with(ctes.toArray(CommonTableExpression[]::new))
+                        .select(inline(unitId), col("allocated", "cid", Long.class), col("allocated", "gk", String.class),
+                                col("allocated", "cts", LocalDateTime.class), col("allocated", "cur", String.class),
+                                col("allocated", "cunits", Long.class), col("allocated", "units", Long.class))
+                        .from(name("allocated")))
+                .execute();
+    }
+
+    /**
+     * The common table expressions whose last, {@code allocated}, holds one row per selected conversion and group:
+     * {@code cid, cts, cur, gk, units, cunits}.
+     */
+    private List<CommonTableExpression<?>> allocation(AttributionModel model, GroupBy groupBy, AttributionSettings settings,
+                                                      Table<?> conversions, Condition where) {
+        // the conversion table, or a selection of its rows, under the alias "c"
         Conversion c = CONVERSION.as("c");
         Touchpoint t = TOUCHPOINT.as("t");
         long lookbackSeconds = settings.lookback().getSeconds();
@@ -85,6 +132,7 @@ public final class AttributionSql {
         Field<Integer> length = count(t.TOUCHPOINT_ID).over().partitionBy(c.CONVERSION_ID);
         CommonTableExpression<?> path = name("path").as(select(
                 c.CONVERSION_ID.as("cid"),
+                c.OCCURRED_AT.as("cts"),
                 c.CURRENCY.as("cur"),
                 c.REVENUE.mul(inline(10_000)).cast(SQLDataType.BIGINT).as("u"),
                 t.TOUCHPOINT_ID.as("tid"),
@@ -95,9 +143,8 @@ public final class AttributionSql {
                 recency.as("rn"),
                 length.as("n"),
                 length.minus(recency).plus(inline(1)).as("pos"))
-                .from(c).leftJoin(t).on(onPath)
-                .where(period.equals(Period.all()) ? DSL.noCondition()
-                        : c.OCCURRED_AT.ge(utc(period.from())).and(c.OCCURRED_AT.lt(utc(period.to())))));
+                .from(conversions).leftJoin(t).on(onPath)
+                .where(where));
         int cap = settings.maxTouches();
         if (cap == 0) {
             // No cap: the path is what the models read (one derived table less, which H2 feels).
@@ -111,7 +158,8 @@ public final class AttributionSql {
         Field<Integer> pathLength = field(name("path", "n"), Integer.class);
         Field<Integer> n = when(pathLength.gt(inline(cap)), inline(cap)).otherwise(pathLength);
         CommonTableExpression<?> capped = name("capped").as(select(
-                field(name("path", "cid"), Long.class), field(name("path", "cur"), String.class).as("cur"),
+                field(name("path", "cid"), Long.class), field(name("path", "cts"), LocalDateTime.class).as("cts"),
+                field(name("path", "cur"), String.class).as("cur"),
                 field(name("path", "u"), Long.class).as("u"), field(name("path", "tid"), Long.class),
                 field(name("path", "ts"), LocalDateTime.class).as("ts"), field(name("path", "ch"), String.class).as("ch"),
                 field(name("path", "gk"), String.class).as("gk"), field(name("path", "age"), Double.class).as("age"), rn,
@@ -123,7 +171,7 @@ public final class AttributionSql {
                 : rational(model, List.of(path, capped), "capped");
     }
 
-    private List<AttributedRevenue> rational(AttributionModel model, List<CommonTableExpression<?>> touches, String source) {
+    private List<CommonTableExpression<?>> rational(AttributionModel model, List<CommonTableExpression<?>> touches, String source) {
         Field<Long> cid = col(source, "cid", Long.class);
         Field<Long> tid = col(source, "tid", Long.class);
         Field<Integer> n = col(source, "n", Integer.class);
@@ -169,16 +217,18 @@ public final class AttributionSql {
         numerator = when(tid.isNull(), inline(1L)).otherwise(numerator);
         denominator = when(tid.isNull(), inline(1L)).otherwise(denominator);
 
-        CommonTableExpression<?> credits = name("credits").as(select(cid, col(source, "cur", String.class),
-                col(source, "u", Long.class), col(source, "gk", String.class), numerator.as("num"), denominator.as("den"))
+        CommonTableExpression<?> credits = name("credits").as(select(cid, col(source, "cts", LocalDateTime.class),
+                col(source, "cur", String.class), col(source, "u", Long.class), col(source, "gk", String.class),
+                numerator.as("num"), denominator.as("den"))
                 .from(name(source)));
         Field<Long> ccid = col("credits", "cid", Long.class);
+        Field<LocalDateTime> ccts = col("credits", "cts", LocalDateTime.class);
         Field<String> cgk = col("credits", "gk", String.class);
-        CommonTableExpression<?> groups = name("groups").as(select(ccid, col("credits", "cur", String.class),
+        CommonTableExpression<?> groups = name("groups").as(select(ccid, ccts, col("credits", "cur", String.class),
                 col("credits", "u", Long.class), cgk, sum(col("credits", "num", Long.class)).cast(SQLDataType.BIGINT).as("ng"),
                 max(col("credits", "den", Long.class)).as("d"))
                 .from(credits)
-                .groupBy(ccid, col("credits", "cur", String.class), col("credits", "u", Long.class), cgk)
+                .groupBy(ccid, ccts, col("credits", "cur", String.class), col("credits", "u", Long.class), cgk)
                 .having(sum(col("credits", "num", Long.class)).gt(BigDecimal.ZERO)));
 
         Field<Long> u = col("groups", "u", Long.class);
@@ -195,7 +245,7 @@ public final class AttributionSql {
                 new Shares(creditBase, creditRem.cast(SQLDataType.DOUBLE)));
     }
 
-    private List<AttributedRevenue> timeDecay(List<CommonTableExpression<?>> touches, String source,
+    private List<CommonTableExpression<?>> timeDecay(List<CommonTableExpression<?>> touches, String source,
                                               AttributionSettings settings) {
         Field<Long> cid = col(source, "cid", Long.class);
         Field<Double> age = col(source, "age", Double.class);
@@ -204,20 +254,23 @@ public final class AttributionSql {
         Field<Double> weight = coalesce(DSL.power(inline(2.0d),
                 inline(0.0d).minus(age.minus(min(age).over().partitionBy(cid)).div(inline(halfLife)))).cast(SQLDataType.DOUBLE),
                 inline(1.0d));
-        CommonTableExpression<?> weights = name("weights").as(select(cid, col(source, "cur", String.class),
+        CommonTableExpression<?> weights = name("weights").as(select(cid, col(source, "cts", LocalDateTime.class),
+                col(source, "cur", String.class),
                 col(source, "u", Long.class), col(source, "gk", String.class), weight.as("w")).from(name(source)));
         Field<Long> wcid = col("weights", "cid", Long.class);
         Field<Double> w = col("weights", "w", Double.class);
-        CommonTableExpression<?> credits = name("credits").as(select(wcid, col("weights", "cur", String.class),
+        CommonTableExpression<?> credits = name("credits").as(select(wcid, col("weights", "cts", LocalDateTime.class),
+                col("weights", "cur", String.class),
                 col("weights", "u", Long.class), col("weights", "gk", String.class),
                 w.div(sum(w).over().partitionBy(wcid).cast(SQLDataType.DOUBLE)).cast(SQLDataType.DOUBLE).as("q"))
                 .from(weights));
         Field<Long> ccid = col("credits", "cid", Long.class);
+        Field<LocalDateTime> ccts = col("credits", "cts", LocalDateTime.class);
         Field<String> cgk = col("credits", "gk", String.class);
-        CommonTableExpression<?> groups = name("groups").as(select(ccid, col("credits", "cur", String.class),
+        CommonTableExpression<?> groups = name("groups").as(select(ccid, ccts, col("credits", "cur", String.class),
                 col("credits", "u", Long.class), cgk, sum(col("credits", "q", Double.class)).cast(SQLDataType.DOUBLE).as("qg"))
                 .from(credits)
-                .groupBy(ccid, col("credits", "cur", String.class), col("credits", "u", Long.class), cgk));
+                .groupBy(ccid, ccts, col("credits", "cur", String.class), col("credits", "u", Long.class), cgk));
         Field<Double> qg = col("groups", "qg", Double.class);
         List<CommonTableExpression<?>> ctes = new ArrayList<>(touches);
         ctes.add(weights);
@@ -238,38 +291,49 @@ public final class AttributionSql {
         }
     }
 
-    /** Largest remainder per conversion, for revenue and credit alike, then the totals per currency and group. */
-    private List<AttributedRevenue> split(List<CommonTableExpression<?>> ctes, String groups, Shares revenue, Shares credit) {
+    /** Largest remainder per conversion, for revenue and credit alike: the {@code allocated} rows. */
+    private List<CommonTableExpression<?>> split(List<CommonTableExpression<?>> ctes, String groups, Shares revenue,
+                                                 Shares credit) {
         Field<Long> cid = col(groups, "cid", Long.class);
         Field<String> gk = col(groups, "gk", String.class);
-        CommonTableExpression<?> parts = name("parts").as(select(cid, col(groups, "cur", String.class).as("cur"), gk,
-                col(groups, "u", Long.class).as("u"), revenue.base().as("base"), revenue.remainder().as("rem"),
-                credit.base().as("cbase"), credit.remainder().as("crem")).from(name(groups)));
+        CommonTableExpression<?> parts = name("parts").as(select(cid, col(groups, "cts", LocalDateTime.class).as("cts"),
+                col(groups, "cur", String.class).as("cur"), gk, col(groups, "u", Long.class).as("u"), revenue.base().as("base"),
+                revenue.remainder().as("rem"), credit.base().as("cbase"), credit.remainder().as("crem")).from(name(groups)));
         Field<Long> pcid = col("parts", "cid", Long.class);
         Field<String> pgk = col("parts", "gk", String.class);
         Field<Long> units = allocated(pcid, pgk, col("parts", "u", Long.class), col("parts", "base", Long.class),
                 col("parts", "rem", Double.class));
         Field<Long> creditUnits = allocated(pcid, pgk, inline(CREDIT_UNITS), col("parts", "cbase", Long.class),
                 col("parts", "crem", Double.class));
-        CommonTableExpression<?> allocated = name("allocated").as(select(col("parts", "cur", String.class), pgk,
-                units.as("units"), creditUnits.as("cunits")).from(name("parts")));
+        CommonTableExpression<?> allocated = name("allocated").as(select(pcid, col("parts", "cts", LocalDateTime.class),
+                col("parts", "cur", String.class), pgk, units.as("units"), creditUnits.as("cunits")).from(name("parts")));
         List<CommonTableExpression<?>> all = new ArrayList<>(ctes);
         all.add(parts);
         all.add(allocated);
+        return all;
+    }
+
+    /** The allocated units summed per currency and group. */
+    private static List<AttributedRevenue> totals(DSLContext dsl, List<CommonTableExpression<?>> ctes) {
         Field<String> cur = col("allocated", "cur", String.class);
         Field<String> key = col("allocated", "gk", String.class);
-        var rows = dsl.with(all.toArray(CommonTableExpression[]::new))
+        var rows = dsl.with(ctes.toArray(CommonTableExpression[]::new))
                 .select(cur, key, sum(col("allocated", "units", Long.class)), sum(col("allocated", "cunits", Long.class)))
                 .from(name("allocated"))
                 .groupBy(cur, key)
                 .fetch();
         List<AttributedRevenue> result = new ArrayList<>(rows.size());
         for (var row : rows) {
-            result.add(new AttributedRevenue(null, row.value1().strip(), row.value2(),
-                    row.value4().movePointLeft(6).setScale(6), row.value3().movePointLeft(4).setScale(4)));
+            result.add(row(row.value1(), row.value2(), row.value4(), row.value3()));
         }
         result.sort(Comparator.comparing(AttributedRevenue::currency).thenComparing(AttributedRevenue::groupKey));
         return result;
+    }
+
+    /** A result row from summed credit units (millionths) and revenue units (0.0001). */
+    public static AttributedRevenue row(String currency, String groupKey, BigDecimal creditUnits, BigDecimal revenueUnits) {
+        return new AttributedRevenue(null, currency.strip(), groupKey, creditUnits.movePointLeft(6).setScale(6),
+                revenueUnits.movePointLeft(4).setScale(4));
     }
 
     /**

@@ -1,0 +1,172 @@
+package org.unifiedanalytics.query.internal;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_CREDIT;
+import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_ROLLUP;
+import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_WORK_CONVERSION;
+import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_WORK_DELTA;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record7;
+import org.jooq.Select;
+import org.jooq.SelectHavingStep;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.unifiedanalytics.model.WarehouseDialect;
+import org.unifiedanalytics.query.AttributedRevenue;
+import org.unifiedanalytics.query.Period;
+
+/**
+ * The credits of each unit summed by UTC conversion day, currency and group: a query over whole days sums these
+ * rows, and the credits of the conversions in the partial days at either end of its period.
+ */
+final class CreditRollup {
+    private static final Period ALL = Period.all();
+
+    private final WarehouseDialect dialect;
+
+    CreditRollup(WarehouseDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** The unit's totals per currency and group for the conversions in {@code period}, as the live query gives them. */
+    List<AttributedRevenue> totals(DSLContext dsl, long unitId, Period period) {
+        var r = ATTRIBUTION_ROLLUP;
+        var c = ATTRIBUTION_CREDIT;
+        Select<? extends org.jooq.Record4<String, String, Long, Long>> parts;
+        if (period.equals(ALL)) {
+            parts = select(r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS).from(r).where(r.UNIT_ID.eq(unitId));
+        } else {
+            LocalDate firstWholeDay = day(period.from().plus(1, ChronoUnit.DAYS).minusNanos(1));
+            LocalDate afterWholeDays = day(period.to());
+            if (firstWholeDay.isBefore(afterWholeDays)) {
+                Instant wholeFrom = firstWholeDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant wholeTo = afterWholeDays.atStartOfDay(ZoneOffset.UTC).toInstant();
+                parts = select(r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS).from(r)
+                        .where(r.UNIT_ID.eq(unitId), r.CONVERSION_DAY.ge(firstWholeDay), r.CONVERSION_DAY.lt(afterWholeDays))
+                        .unionAll(select(c.CURRENCY, c.GROUP_KEY, c.CREDIT_UNITS, c.REVENUE_UNITS).from(c)
+                                .where(c.UNIT_ID.eq(unitId), convertedIn(period.from(), wholeFrom)))
+                        .unionAll(select(c.CURRENCY, c.GROUP_KEY, c.CREDIT_UNITS, c.REVENUE_UNITS).from(c)
+                                .where(c.UNIT_ID.eq(unitId), convertedIn(wholeTo, period.to())));
+            } else {
+                parts = select(c.CURRENCY, c.GROUP_KEY, c.CREDIT_UNITS, c.REVENUE_UNITS).from(c)
+                        .where(c.UNIT_ID.eq(unitId), convertedIn(period.from(), period.to()));
+            }
+        }
+        var p = parts.asTable("p");
+        Field<String> currency = p.field(0, String.class);
+        Field<String> group = p.field(1, String.class);
+        var rows = dsl.select(currency, group, sum(p.field(2, Long.class)), sum(p.field(3, Long.class)))
+                .from(p).groupBy(currency, group).fetch();
+        List<AttributedRevenue> result = new ArrayList<>(rows.size());
+        for (var row : rows) {
+            result.add(AttributionSql.row(row.value1(), row.value2(), row.value3(), row.value4()));
+        }
+        result.sort(Comparator.comparing(AttributedRevenue::currency).thenComparing(AttributedRevenue::groupKey));
+        return result;
+    }
+
+    /** Sums a freshly computed unit's credits into its rollup, in the caller's transaction. */
+    void build(DSLContext tx, long unitId) {
+        var r = ATTRIBUTION_ROLLUP;
+        tx.insertInto(r, r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS, r.CREDIT_ROWS)
+                .select(aggregate(ATTRIBUTION_CREDIT.UNIT_ID.eq(unitId)))
+                .execute();
+    }
+
+    /** Records, with the sign given, the sums of the credits of the conversions being recomputed, as a delta. */
+    void recordDelta(DSLContext tx, int sign) {
+        var d = ATTRIBUTION_WORK_DELTA;
+        var c = ATTRIBUTION_CREDIT;
+        var w = ATTRIBUTION_WORK_CONVERSION;
+        Field<LocalDate> day = c.CONVERTED_AT.cast(SQLDataType.LOCALDATE);
+        // driven by the conversions being recomputed, each looked up by the credits' key
+        tx.insertInto(d, d.UNIT_ID, d.CONVERSION_DAY, d.CURRENCY, d.GROUP_KEY, d.CREDIT_UNITS, d.REVENUE_UNITS, d.CREDIT_ROWS)
+                .select(select(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY,
+                        sum(c.CREDIT_UNITS).mul(inline(sign)).cast(SQLDataType.BIGINT),
+                        sum(c.REVENUE_UNITS).mul(inline(sign)).cast(SQLDataType.BIGINT),
+                        count().mul(inline(sign)).cast(SQLDataType.BIGINT))
+                        .from(w).join(c).on(c.CONVERSION_ID.eq(w.CONVERSION_ID))
+                        .groupBy(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY))
+                .execute();
+    }
+
+    /** Adds the recorded deltas to the rollup and drops the rows no credit contributes to any more. */
+    void applyDeltas(DSLContext tx) {
+        var r = ATTRIBUTION_ROLLUP;
+        var d = ATTRIBUTION_WORK_DELTA;
+        SelectHavingStep<Record7<Long, LocalDate, String, String, BigDecimal, BigDecimal, BigDecimal>> summed =
+                select(d.UNIT_ID, d.CONVERSION_DAY, d.CURRENCY, d.GROUP_KEY, sum(d.CREDIT_UNITS), sum(d.REVENUE_UNITS),
+                        sum(d.CREDIT_ROWS))
+                        .from(d).groupBy(d.UNIT_ID, d.CONVERSION_DAY, d.CURRENCY, d.GROUP_KEY);
+        var s = summed.asTable("s", "unit_id", "conversion_day", "currency", "group_key", "cu", "ru", "n");
+        Field<Long> su = s.field("unit_id", Long.class);
+        Field<LocalDate> sd = s.field("conversion_day", LocalDate.class);
+        Field<String> sc = s.field("currency", String.class);
+        Field<String> sg = s.field("group_key", String.class);
+        Field<Long> cu = s.field("cu", BigDecimal.class).cast(SQLDataType.BIGINT);
+        Field<Long> ru = s.field("ru", BigDecimal.class).cast(SQLDataType.BIGINT);
+        Field<Long> n = s.field("n", BigDecimal.class).cast(SQLDataType.BIGINT);
+        if (dialect == WarehouseDialect.POSTGRES) {
+            // ON CONFLICT rather than MERGE: PostgreSQL has MERGE only from version 15
+            tx.insertInto(r, r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS, r.CREDIT_ROWS)
+                    .select(select(su, sd, sc, sg, cu, ru, n).from(s))
+                    .onConflict(r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY).doUpdate()
+                    .set(r.CREDIT_UNITS, r.CREDIT_UNITS.plus(excluded(r.CREDIT_UNITS)))
+                    .set(r.REVENUE_UNITS, r.REVENUE_UNITS.plus(excluded(r.REVENUE_UNITS)))
+                    .set(r.CREDIT_ROWS, r.CREDIT_ROWS.plus(excluded(r.CREDIT_ROWS)))
+                    .execute();
+        } else {
+            tx.mergeInto(r).using(s)
+                    .on(r.UNIT_ID.eq(su), r.CONVERSION_DAY.eq(sd), r.CURRENCY.eq(sc), r.GROUP_KEY.eq(sg))
+                    .whenMatchedThenUpdate()
+                    .set(r.CREDIT_UNITS, r.CREDIT_UNITS.plus(cu))
+                    .set(r.REVENUE_UNITS, r.REVENUE_UNITS.plus(ru))
+                    .set(r.CREDIT_ROWS, r.CREDIT_ROWS.plus(n))
+                    .whenNotMatchedThenInsert(r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS,
+                            r.CREDIT_ROWS)
+                    .values(su, sd, sc, sg, cu, ru, n)
+                    .execute();
+        }
+        // Rows that lost their last credit: looked up by unit and day range, the rollup's key.
+        var bounds = tx.select(d.UNIT_ID, DSL.min(d.CONVERSION_DAY), DSL.max(d.CONVERSION_DAY)).from(d).groupBy(d.UNIT_ID).fetch();
+        for (var bound : bounds) {
+            tx.deleteFrom(r).where(r.UNIT_ID.eq(bound.value1()), r.CONVERSION_DAY.between(bound.value2(), bound.value3()),
+                    r.CREDIT_ROWS.eq(0L)).execute();
+        }
+        tx.deleteFrom(d).execute();
+    }
+
+    private static SelectHavingStep<Record7<Long, LocalDate, String, String, Long, Long, Long>> aggregate(Condition which) {
+        var c = ATTRIBUTION_CREDIT;
+        Field<LocalDate> day = c.CONVERTED_AT.cast(SQLDataType.LOCALDATE);
+        return select(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY, sum(c.CREDIT_UNITS).cast(SQLDataType.BIGINT),
+                sum(c.REVENUE_UNITS).cast(SQLDataType.BIGINT), count().cast(SQLDataType.BIGINT))
+                .from(c).where(which).groupBy(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY);
+    }
+
+    private static Condition convertedIn(Instant from, Instant to) {
+        return ATTRIBUTION_CREDIT.CONVERTED_AT.ge(LocalDateTime.ofInstant(from, ZoneOffset.UTC))
+                .and(ATTRIBUTION_CREDIT.CONVERTED_AT.lt(LocalDateTime.ofInstant(to, ZoneOffset.UTC)));
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
