@@ -188,6 +188,7 @@ public final class Ingestion {
                 }
             }
             linkWebPurchases();
+            discardUnappliedChanges();
         }
         compactIfWorthIt();
         return new SyncReport(request.connectorId(), created.instance(), started, clock.instant(), reports);
@@ -216,6 +217,16 @@ public final class Ingestion {
             org.unifiedanalytics.model.derive.PurchaseSessionTouchpoints.on(warehouse).refresh();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Ingestion.class).warn("linking web purchases to their orders failed; the "
+                    + "next sync tries again: {}", e.getMessage());
+        }
+    }
+
+    /** Change markers nobody would apply (no attribution credits are kept) go, so that they never pile up. */
+    private void discardUnappliedChanges() {
+        try {
+            org.unifiedanalytics.model.AttributionChangeMarkers.on(warehouse).discardIfNoCreditsKept();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Ingestion.class).warn("discarding attribution change markers failed; the "
                     + "next sync tries again: {}", e.getMessage());
         }
     }

@@ -239,6 +239,18 @@ public final class Warehouse implements AutoCloseable {
                 + " the SDK; this one is " + this + " (PostgreSQL reclaims space itself, with VACUUM)")).compact();
     }
 
+    /**
+     * Makes every committed transaction survive a killed process now. H2 writes commits to its file within a second
+     * of them, so a {@code kill -9} right after a commit can take it back; this writes them out and syncs the file
+     * ({@code CHECKPOINT SYNC}). PostgreSQL's commits are durable already: nothing to do. For writes that cannot be
+     * made again, such as a rotated refresh token.
+     */
+    public void flush() {
+        if (dialect == WarehouseDialect.H2) {
+            dsl.execute("CHECKPOINT SYNC");
+        }
+    }
+
     /** Compacts the embedded file when much of it is superseded data; nothing for any other warehouse. */
     public Optional<Compaction> compactIfWorthIt() {
         return compaction.flatMap(EmbeddedCompaction::compactIfWorthIt);

@@ -18,8 +18,11 @@ import java.util.TreeMap;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Row1;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.impl.DSL;
 import org.unifiedanalytics.model.AttributionInputChange;
 import org.unifiedanalytics.model.records.Conversion;
 import org.unifiedanalytics.model.records.Touchpoint;
@@ -87,8 +90,14 @@ public final class AttributionChangeLog {
             List<String> ids = platformIds.getValue();
             for (int start = 0; start < ids.size(); start += LOOKUP_CHUNK) {
                 List<String> chunk = ids.subList(start, Math.min(ids.size(), start + LOOKUP_CHUNK));
-                for (var row : tx.select(customer, occurredAt).from(table)
-                        .where(platform.eq(platformIds.getKey()), externalId.in(chunk)).fetch()) {
+                // joined from a list of values, so that each id is looked up in the (platform, id) key: H2 answers
+                // "platform = ? AND id IN (...)" by scanning the platform's rows
+                @SuppressWarnings("unchecked")
+                Row1<String>[] rows = chunk.stream().map(DSL::row).toArray(Row1[]::new);
+                Table<Record1<String>> wanted = DSL.values(rows).as("wanted", "external_id");
+                Field<String> wantedId = wanted.field("external_id", String.class);
+                for (var row : tx.select(customer, occurredAt).from(wanted).join(table)
+                        .on(platform.eq(platformIds.getKey()), externalId.eq(wantedId)).fetch()) {
                     earliest.merge(row.value1() == null ? WITHOUT_CUSTOMER : row.value1(),
                             row.value2().toInstant(ZoneOffset.UTC), AttributionChangeLog::min);
                 }

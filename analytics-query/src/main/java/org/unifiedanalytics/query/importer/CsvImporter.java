@@ -32,6 +32,7 @@ import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.unifiedanalytics.model.AttributionChangeMarkers;
 import org.unifiedanalytics.model.AttributionInputChange;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.WarehouseDialect;
@@ -107,6 +108,7 @@ public final class CsvImporter {
         if (kind != CsvKind.ORDERS) {
             restartIdentity(kind);
         }
+        AttributionChangeMarkers.on(warehouse).discardIfNoCreditsKept();
         // a bulk load leaves the embedded file many times the size of its data (see Warehouse.compact)
         return new ImportResult(file, kind, imported, problems, warehouse.compactIfWorthIt());
     }

@@ -53,7 +53,7 @@ public final class WarehouseCredentialStore implements CredentialStore {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         warehouse.inTransaction(tx -> tx.dsl().insertInto(CREDENTIAL, CREDENTIAL.CONNECTOR_INSTANCE, CREDENTIAL.ACCOUNT_ID,
                 CREDENTIAL.CIPHERTEXT, CREDENTIAL.UPDATED_AT).values(instance, account, NONE_YET, now).onConflictDoNothing().execute());
-        return warehouse.inTransaction(tx -> {
+        Credentials renewed = warehouse.inTransaction(tx -> {
             String stored = tx.dsl().select(CREDENTIAL.CIPHERTEXT).from(CREDENTIAL)
                     .where(CREDENTIAL.CONNECTOR_INSTANCE.eq(instance), CREDENTIAL.ACCOUNT_ID.eq(account)).forUpdate()
                     .fetchOne(CREDENTIAL.CIPHERTEXT);
@@ -63,6 +63,9 @@ public final class WarehouseCredentialStore implements CredentialStore {
                     .where(CREDENTIAL.CONNECTOR_INSTANCE.eq(instance), CREDENTIAL.ACCOUNT_ID.eq(account)).execute();
             return next;
         });
+        // a rotated refresh token cannot be fetched again: on disk before it is used
+        warehouse.flush();
+        return renewed;
     }
 
     private Optional<Credentials> decrypt(String account, String text) {
@@ -93,6 +96,7 @@ public final class WarehouseCredentialStore implements CredentialStore {
             }
             return null;
         });
+        warehouse.flush();
     }
 
     private String encrypt(String account, Credentials credentials) {
