@@ -447,10 +447,28 @@ public final class Warehouse implements AutoCloseable {
             try {
                 pool = new HikariDataSource(config);
             } catch (RuntimeException e) {
+                if (embeddedPath != null && inUseElsewhere(e)) {
+                    throw new AnalyticsException("the embedded warehouse " + embeddedPath.toAbsolutePath() + ".mv.db is in use"
+                            + " by another process: H2 lets one process at a time open a file. Wait for that one (a sync, the"
+                            + " dashboard, a scheduler) to end, or share the warehouse through PostgreSQL", e);
+                }
                 // Hikari's message may hold the URL; the cause chain keeps the detail for whoever needs it.
                 throw new AnalyticsException("cannot open the warehouse database: " + e.getMessage(), e);
             }
             return new Warehouse(pool, pool, location, schema);
+        }
+
+        /** H2's "Database may be already in use" (90020): another process holds the file's lock. */
+        private static boolean inUseElsewhere(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                    return true;
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            return false;
         }
 
         /** PostgreSQL's driver turns batched INSERTs into multi-row ones with this flag, 1.5x faster here. */

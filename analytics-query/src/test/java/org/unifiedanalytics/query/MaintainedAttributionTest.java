@@ -84,7 +84,9 @@ class MaintainedAttributionTest {
         Period period() {
             return switch (random.nextInt(4)) {
                 case 0 -> Period.all();
-                case 1 -> Period.days(LocalDate.of(2026, 3, 1).plusDays(random.nextInt(30)), LocalDate.of(2026, 4, 15));
+                // whole days, often around all of March: the monthly rollup, the daily one on either side
+                case 1 -> Period.days(LocalDate.of(2026, 2, 24).plusDays(random.nextInt(12)),
+                        LocalDate.of(2026, 3, 28).plusDays(random.nextInt(12)));
                 default -> {
                     Instant from = instant();
                     yield new Period(from, from.plusSeconds(1 + random.nextInt(20 * 86_400)));

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_CREDIT;
 import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_ROLLUP;
+import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_ROLLUP_MONTH;
 import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_WORK_CONVERSION;
 import static org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_WORK_DELTA;
 
@@ -23,7 +24,9 @@ import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record4;
 import org.jooq.Record7;
+import org.jooq.Table;
 import org.jooq.Select;
 import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
@@ -33,8 +36,9 @@ import org.unifiedanalytics.query.AttributedRevenue;
 import org.unifiedanalytics.query.Period;
 
 /**
- * The credits of each unit summed by UTC conversion day, currency and group: a query over whole days sums these
- * rows, and the credits of the conversions in the partial days at either end of its period.
+ * The credits of each unit summed by UTC conversion day, currency and group, and again by month: a query sums the
+ * monthly rows of the whole months of its period, the daily rows of the whole days around them, and the credits of
+ * the conversions in the partial days at either end.
  */
 final class CreditRollup {
     private static final Period ALL = Period.all();
@@ -47,19 +51,32 @@ final class CreditRollup {
 
     /** The unit's totals per currency and group for the conversions in {@code period}, as the live query gives them. */
     List<AttributedRevenue> totals(DSLContext dsl, long unitId, Period period) {
-        var r = ATTRIBUTION_ROLLUP;
+        var m = ATTRIBUTION_ROLLUP_MONTH;
         var c = ATTRIBUTION_CREDIT;
-        Select<? extends org.jooq.Record4<String, String, Long, Long>> parts;
+        Select<Record4<String, String, Long, Long>> parts;
         if (period.equals(ALL)) {
-            parts = select(r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS).from(r).where(r.UNIT_ID.eq(unitId));
+            parts = select(m.CURRENCY, m.GROUP_KEY, m.CREDIT_UNITS, m.REVENUE_UNITS).from(m).where(m.UNIT_ID.eq(unitId));
         } else {
+            // the partial hours at either end from the credits, the whole days beyond them from the daily rollup, the
+            // whole months between from the monthly one
             LocalDate firstWholeDay = day(period.from().plus(1, ChronoUnit.DAYS).minusNanos(1));
             LocalDate afterWholeDays = day(period.to());
             if (firstWholeDay.isBefore(afterWholeDays)) {
                 Instant wholeFrom = firstWholeDay.atStartOfDay(ZoneOffset.UTC).toInstant();
                 Instant wholeTo = afterWholeDays.atStartOfDay(ZoneOffset.UTC).toInstant();
-                parts = select(r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS).from(r)
-                        .where(r.UNIT_ID.eq(unitId), r.CONVERSION_DAY.ge(firstWholeDay), r.CONVERSION_DAY.lt(afterWholeDays))
+                LocalDate firstWholeMonth = firstWholeDay.getDayOfMonth() == 1 ? firstWholeDay
+                        : firstWholeDay.withDayOfMonth(1).plusMonths(1);
+                LocalDate afterWholeMonths = afterWholeDays.withDayOfMonth(1);
+                Select<Record4<String, String, Long, Long>> days;
+                if (firstWholeMonth.isBefore(afterWholeMonths)) {
+                    days = select(m.CURRENCY, m.GROUP_KEY, m.CREDIT_UNITS, m.REVENUE_UNITS).from(m)
+                            .where(m.UNIT_ID.eq(unitId), m.CONVERSION_MONTH.ge(firstWholeMonth), m.CONVERSION_MONTH.lt(afterWholeMonths))
+                            .unionAll(daily(unitId, firstWholeDay, firstWholeMonth))
+                            .unionAll(daily(unitId, afterWholeMonths, afterWholeDays));
+                } else {
+                    days = daily(unitId, firstWholeDay, afterWholeDays);
+                }
+                parts = days
                         .unionAll(select(c.CURRENCY, c.GROUP_KEY, c.CREDIT_UNITS, c.REVENUE_UNITS).from(c)
                                 .where(c.UNIT_ID.eq(unitId), convertedIn(period.from(), wholeFrom)))
                         .unionAll(select(c.CURRENCY, c.GROUP_KEY, c.CREDIT_UNITS, c.REVENUE_UNITS).from(c)
@@ -82,12 +99,30 @@ final class CreditRollup {
         return result;
     }
 
-    /** Sums a freshly computed unit's credits into its rollup, in the caller's transaction. */
+    private static Select<Record4<String, String, Long, Long>> daily(long unitId, LocalDate from, LocalDate toExclusive) {
+        var r = ATTRIBUTION_ROLLUP;
+        return select(r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS).from(r)
+                .where(r.UNIT_ID.eq(unitId), r.CONVERSION_DAY.ge(from), r.CONVERSION_DAY.lt(toExclusive));
+    }
+
+    /** Sums a freshly computed unit's credits into its rollups, in the caller's transaction. */
     void build(DSLContext tx, long unitId) {
         var r = ATTRIBUTION_ROLLUP;
         tx.insertInto(r, r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS, r.CREDIT_ROWS)
                 .select(aggregate(ATTRIBUTION_CREDIT.UNIT_ID.eq(unitId)))
                 .execute();
+        var m = ATTRIBUTION_ROLLUP_MONTH;
+        Field<LocalDate> month = month(r.CONVERSION_DAY);
+        tx.insertInto(m, m.UNIT_ID, m.CONVERSION_MONTH, m.CURRENCY, m.GROUP_KEY, m.CREDIT_UNITS, m.REVENUE_UNITS, m.CREDIT_ROWS)
+                .select(select(r.UNIT_ID, month, r.CURRENCY, r.GROUP_KEY, sum(r.CREDIT_UNITS).cast(SQLDataType.BIGINT),
+                        sum(r.REVENUE_UNITS).cast(SQLDataType.BIGINT), sum(r.CREDIT_ROWS).cast(SQLDataType.BIGINT))
+                        .from(r).where(r.UNIT_ID.eq(unitId)).groupBy(r.UNIT_ID, month, r.CURRENCY, r.GROUP_KEY))
+                .execute();
+    }
+
+    /** The first day of the date's month (the same SQL on H2 and PostgreSQL; jOOQ's trunc goes through text on H2). */
+    private static Field<LocalDate> month(Field<LocalDate> day) {
+        return DSL.field("cast(date_trunc('month', {0}) as date)", SQLDataType.LOCALDATE, day);
     }
 
     /** Records, with the sign given, the sums of the credits of the conversions being recomputed, as a delta. */
@@ -107,17 +142,37 @@ final class CreditRollup {
                 .execute();
     }
 
-    /** Adds the recorded deltas to the rollup and drops the rows no credit contributes to any more. */
+    /** Adds the recorded deltas to both rollups and drops the rows no credit contributes to any more. */
     void applyDeltas(DSLContext tx) {
-        var r = ATTRIBUTION_ROLLUP;
         var d = ATTRIBUTION_WORK_DELTA;
-        SelectHavingStep<Record7<Long, LocalDate, String, String, BigDecimal, BigDecimal, BigDecimal>> summed =
-                select(d.UNIT_ID, d.CONVERSION_DAY, d.CURRENCY, d.GROUP_KEY, sum(d.CREDIT_UNITS), sum(d.REVENUE_UNITS),
-                        sum(d.CREDIT_ROWS))
-                        .from(d).groupBy(d.UNIT_ID, d.CONVERSION_DAY, d.CURRENCY, d.GROUP_KEY);
-        var s = summed.asTable("s", "unit_id", "conversion_day", "currency", "group_key", "cu", "ru", "n");
+        var r = ATTRIBUTION_ROLLUP;
+        var m = ATTRIBUTION_ROLLUP_MONTH;
+        merge(tx, r, r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS, r.CREDIT_ROWS,
+                d.CONVERSION_DAY);
+        merge(tx, m, m.UNIT_ID, m.CONVERSION_MONTH, m.CURRENCY, m.GROUP_KEY, m.CREDIT_UNITS, m.REVENUE_UNITS, m.CREDIT_ROWS,
+                month(d.CONVERSION_DAY));
+        // Rows that lost their last credit: looked up by unit and date range, the rollups' key.
+        var bounds = tx.select(d.UNIT_ID, DSL.min(d.CONVERSION_DAY), DSL.max(d.CONVERSION_DAY)).from(d).groupBy(d.UNIT_ID).fetch();
+        for (var bound : bounds) {
+            tx.deleteFrom(r).where(r.UNIT_ID.eq(bound.value1()), r.CONVERSION_DAY.between(bound.value2(), bound.value3()),
+                    r.CREDIT_ROWS.eq(0L)).execute();
+            tx.deleteFrom(m).where(m.UNIT_ID.eq(bound.value1()),
+                    m.CONVERSION_MONTH.between(bound.value2().withDayOfMonth(1), bound.value3()), m.CREDIT_ROWS.eq(0L)).execute();
+        }
+        tx.deleteFrom(d).execute();
+    }
+
+    /** The deltas summed by the rollup's date (a day or a month) added into its rows. */
+    private void merge(DSLContext tx, Table<?> rollup, Field<Long> unitId, Field<LocalDate> date, Field<String> currency,
+                       Field<String> groupKey, Field<Long> creditUnits, Field<Long> revenueUnits, Field<Long> creditRows,
+                       Field<LocalDate> deltaDate) {
+        var d = ATTRIBUTION_WORK_DELTA;
+        var s = select(d.UNIT_ID, deltaDate, d.CURRENCY, d.GROUP_KEY, sum(d.CREDIT_UNITS), sum(d.REVENUE_UNITS),
+                sum(d.CREDIT_ROWS))
+                .from(d).groupBy(d.UNIT_ID, deltaDate, d.CURRENCY, d.GROUP_KEY)
+                .asTable("s", "unit_id", "rollup_date", "currency", "group_key", "cu", "ru", "n");
         Field<Long> su = s.field("unit_id", Long.class);
-        Field<LocalDate> sd = s.field("conversion_day", LocalDate.class);
+        Field<LocalDate> sd = s.field("rollup_date", LocalDate.class);
         Field<String> sc = s.field("currency", String.class);
         Field<String> sg = s.field("group_key", String.class);
         Field<Long> cu = s.field("cu", BigDecimal.class).cast(SQLDataType.BIGINT);
@@ -125,32 +180,24 @@ final class CreditRollup {
         Field<Long> n = s.field("n", BigDecimal.class).cast(SQLDataType.BIGINT);
         if (dialect == WarehouseDialect.POSTGRES) {
             // ON CONFLICT rather than MERGE: PostgreSQL has MERGE only from version 15
-            tx.insertInto(r, r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS, r.CREDIT_ROWS)
+            tx.insertInto(rollup, unitId, date, currency, groupKey, creditUnits, revenueUnits, creditRows)
                     .select(select(su, sd, sc, sg, cu, ru, n).from(s))
-                    .onConflict(r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY).doUpdate()
-                    .set(r.CREDIT_UNITS, r.CREDIT_UNITS.plus(excluded(r.CREDIT_UNITS)))
-                    .set(r.REVENUE_UNITS, r.REVENUE_UNITS.plus(excluded(r.REVENUE_UNITS)))
-                    .set(r.CREDIT_ROWS, r.CREDIT_ROWS.plus(excluded(r.CREDIT_ROWS)))
+                    .onConflict(unitId, date, currency, groupKey).doUpdate()
+                    .set(creditUnits, creditUnits.plus(excluded(creditUnits)))
+                    .set(revenueUnits, revenueUnits.plus(excluded(revenueUnits)))
+                    .set(creditRows, creditRows.plus(excluded(creditRows)))
                     .execute();
         } else {
-            tx.mergeInto(r).using(s)
-                    .on(r.UNIT_ID.eq(su), r.CONVERSION_DAY.eq(sd), r.CURRENCY.eq(sc), r.GROUP_KEY.eq(sg))
+            tx.mergeInto(rollup).using(s)
+                    .on(unitId.eq(su), date.eq(sd), currency.eq(sc), groupKey.eq(sg))
                     .whenMatchedThenUpdate()
-                    .set(r.CREDIT_UNITS, r.CREDIT_UNITS.plus(cu))
-                    .set(r.REVENUE_UNITS, r.REVENUE_UNITS.plus(ru))
-                    .set(r.CREDIT_ROWS, r.CREDIT_ROWS.plus(n))
-                    .whenNotMatchedThenInsert(r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS,
-                            r.CREDIT_ROWS)
+                    .set(creditUnits, creditUnits.plus(cu))
+                    .set(revenueUnits, revenueUnits.plus(ru))
+                    .set(creditRows, creditRows.plus(n))
+                    .whenNotMatchedThenInsert(unitId, date, currency, groupKey, creditUnits, revenueUnits, creditRows)
                     .values(su, sd, sc, sg, cu, ru, n)
                     .execute();
         }
-        // Rows that lost their last credit: looked up by unit and day range, the rollup's key.
-        var bounds = tx.select(d.UNIT_ID, DSL.min(d.CONVERSION_DAY), DSL.max(d.CONVERSION_DAY)).from(d).groupBy(d.UNIT_ID).fetch();
-        for (var bound : bounds) {
-            tx.deleteFrom(r).where(r.UNIT_ID.eq(bound.value1()), r.CONVERSION_DAY.between(bound.value2(), bound.value3()),
-                    r.CREDIT_ROWS.eq(0L)).execute();
-        }
-        tx.deleteFrom(d).execute();
     }
 
     private static SelectHavingStep<Record7<Long, LocalDate, String, String, Long, Long, Long>> aggregate(Condition which) {
