@@ -72,6 +72,9 @@ class ConnectorCrashTest {
             Process rerun = backfill(sources, connector, killed, from, to);
             assertThat(finish(rerun)).as("the backfill after %d kills:%n%s", survived, log(killed)).isZero();
         }
+        // the figure docs/reliability.md quotes
+        System.out.printf("crash suite: %s: %d runs SIGKILLed mid-backfill, %d finished before their kill point, %d requests"
+                + " in an uninterrupted backfill%n", connector, survived, KILLS - survived, requests);
 
         try (Warehouse resumed = Warehouse.embedded(killed); Warehouse uninterrupted = Warehouse.embedded(clean)) {
             Map<String, List<String>> expected = WarehouseSnapshot.of(uninterrupted, WarehouseSnapshot.WRITE_TIMES);
