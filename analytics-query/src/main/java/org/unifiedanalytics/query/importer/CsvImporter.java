@@ -17,25 +17,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jooq.BatchBindStep;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.unifiedanalytics.model.AttributionChangeMarkers;
-import org.unifiedanalytics.model.AttributionInputChange;
 import org.unifiedanalytics.model.Warehouse;
-import org.unifiedanalytics.model.WarehouseDialect;
 import org.unifiedanalytics.model.WarehouseTransaction;
 import org.unifiedanalytics.model.records.Conversion;
 import org.unifiedanalytics.model.records.SalesOrder;
@@ -106,7 +100,7 @@ public final class CsvImporter {
             return written;
         });
         if (kind != CsvKind.ORDERS) {
-            restartIdentity(kind);
+            IdKeyedRows.restartIdentity(kind, warehouse);
         }
         AttributionChangeMarkers.on(warehouse).discardIfNoCreditsKept();
         // a bulk load leaves the embedded file many times the size of its data (see Warehouse.compact)
@@ -223,94 +217,12 @@ public final class CsvImporter {
         } else {
             count = rows.size();
             if (!rows.isEmpty()) {
-                tx.markAttributionInputsChanged(changes(kind, tx.dsl(), rows));
-                upsertWithIds(kind, tx.dsl(), rows);
+                IdKeyedRows.upsert(kind, tx, rows);
             }
         }
         rows.clear();
         records.clear();
         return count;
-    }
-
-    /**
-     * The customers whose credits the rows change, at the earliest instant of the rows and of the rows they replace:
-     * the importer writes with its own SQL, so it leaves attribution's change markers itself.
-     */
-    private static List<AttributionInputChange> changes(CsvKind kind, DSLContext dsl, List<Object[]> rows) {
-        Map<String, LocalDateTime> earliest = new HashMap<>();
-        List<Long> ids = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            ids.add((Long) row[0]);
-            earliest.merge(row[1] == null ? "" : (String) row[1], (LocalDateTime) row[2], CsvImporter::earlier);
-        }
-        var replaced = kind == CsvKind.TOUCHPOINTS
-                ? dsl.select(TOUCHPOINT.CUSTOMER_KEY, TOUCHPOINT.OCCURRED_AT).from(TOUCHPOINT).where(TOUCHPOINT.TOUCHPOINT_ID.in(ids))
-                : dsl.select(CONVERSION.CUSTOMER_KEY, CONVERSION.OCCURRED_AT).from(CONVERSION).where(CONVERSION.CONVERSION_ID.in(ids));
-        for (var row : replaced.fetch()) {
-            earliest.merge(row.value1() == null ? "" : row.value1(), row.value2(), CsvImporter::earlier);
-        }
-        List<AttributionInputChange> changes = new ArrayList<>(earliest.size());
-        earliest.forEach((customer, from) -> changes.add(new AttributionInputChange(
-                customer.isEmpty() ? Optional.empty() : Optional.of(CustomerKey.of(customer)), from.toInstant(ZoneOffset.UTC))));
-        return changes;
-    }
-
-    private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    /** Touchpoints and conversions keep the file's ids (ties are broken by them), upserted on the id. */
-    private static void upsertWithIds(CsvKind kind, DSLContext dsl, List<Object[]> rows) {
-        BatchBindStep batch;
-        if (kind == CsvKind.TOUCHPOINTS) {
-            var t = TOUCHPOINT;
-            batch = dsl.batch(dsl.insertInto(t, t.TOUCHPOINT_ID, t.CUSTOMER_KEY, t.OCCURRED_AT, t.TOUCH_TYPE, t.CHANNEL,
-                            t.CHANNEL_GROUP, t.SOURCE, t.MEDIUM, t.CAMPAIGN, t.CONTENT_ID, t.SOURCE_PLATFORM, t.EXTERNAL_ID)
-                    .values((Long) null, null, null, null, null, null, null, null, null, null, null, null)
-                    .onConflict(t.TOUCHPOINT_ID).doUpdate()
-                    .set(t.CUSTOMER_KEY, org.jooq.impl.DSL.excluded(t.CUSTOMER_KEY))
-                    .set(t.OCCURRED_AT, org.jooq.impl.DSL.excluded(t.OCCURRED_AT))
-                    .set(t.TOUCH_TYPE, org.jooq.impl.DSL.excluded(t.TOUCH_TYPE))
-                    .set(t.CHANNEL, org.jooq.impl.DSL.excluded(t.CHANNEL))
-                    .set(t.CHANNEL_GROUP, org.jooq.impl.DSL.excluded(t.CHANNEL_GROUP))
-                    .set(t.SOURCE, org.jooq.impl.DSL.excluded(t.SOURCE))
-                    .set(t.MEDIUM, org.jooq.impl.DSL.excluded(t.MEDIUM))
-                    .set(t.CAMPAIGN, org.jooq.impl.DSL.excluded(t.CAMPAIGN))
-                    .set(t.CONTENT_ID, org.jooq.impl.DSL.excluded(t.CONTENT_ID)));
-        } else {
-            var c = CONVERSION;
-            batch = dsl.batch(dsl.insertInto(c, c.CONVERSION_ID, c.CUSTOMER_KEY, c.OCCURRED_AT, c.REVENUE, c.CURRENCY,
-                            c.CONVERSION_TYPE, c.SOURCE_PLATFORM, c.EXTERNAL_ID)
-                    .values((Long) null, null, null, null, null, null, null, null)
-                    .onConflict(c.CONVERSION_ID).doUpdate()
-                    .set(c.CUSTOMER_KEY, org.jooq.impl.DSL.excluded(c.CUSTOMER_KEY))
-                    .set(c.OCCURRED_AT, org.jooq.impl.DSL.excluded(c.OCCURRED_AT))
-                    .set(c.REVENUE, org.jooq.impl.DSL.excluded(c.REVENUE))
-                    .set(c.CURRENCY, org.jooq.impl.DSL.excluded(c.CURRENCY)));
-        }
-        for (Object[] row : rows) {
-            batch = batch.bind(row);
-        }
-        batch.execute();
-    }
-
-    /** After explicit ids, the identity continues above the largest, so rows added later never collide. */
-    private void restartIdentity(CsvKind kind) {
-        String table = kind == CsvKind.TOUCHPOINTS ? "touchpoint" : "conversion";
-        String column = table + "_id";
-        DSLContext dsl = warehouse.dsl();
-        Long max = kind == CsvKind.TOUCHPOINTS
-                ? dsl.select(org.jooq.impl.DSL.max(TOUCHPOINT.TOUCHPOINT_ID)).from(TOUCHPOINT).fetchOne(0, Long.class)
-                : dsl.select(org.jooq.impl.DSL.max(CONVERSION.CONVERSION_ID)).from(CONVERSION).fetchOne(0, Long.class);
-        if (max == null) {
-            return;
-        }
-        String qualified = warehouse.schema() + "." + table;
-        if (warehouse.dialect() == WarehouseDialect.POSTGRES) {
-            dsl.execute("SELECT setval(pg_get_serial_sequence('" + qualified + "', '" + column + "'), " + max + ")");
-        } else {
-            dsl.execute("ALTER TABLE " + qualified + " ALTER COLUMN " + column + " RESTART WITH " + (max + 1));
-        }
     }
 
     private static LocalDateTime utc(Instant instant) {

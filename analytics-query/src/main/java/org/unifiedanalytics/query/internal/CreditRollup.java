@@ -27,6 +27,7 @@ import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.Record7;
 import org.jooq.Table;
+import org.jooq.TableLike;
 import org.jooq.Select;
 import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
@@ -109,7 +110,7 @@ final class CreditRollup {
     void build(DSLContext tx, long unitId) {
         var r = ATTRIBUTION_ROLLUP;
         tx.insertInto(r, r.UNIT_ID, r.CONVERSION_DAY, r.CURRENCY, r.GROUP_KEY, r.CREDIT_UNITS, r.REVENUE_UNITS, r.CREDIT_ROWS)
-                .select(aggregate(ATTRIBUTION_CREDIT.UNIT_ID.eq(unitId)))
+                .select(byDay(ATTRIBUTION_CREDIT, ATTRIBUTION_CREDIT.UNIT_ID.eq(unitId), 1))
                 .execute();
         var m = ATTRIBUTION_ROLLUP_MONTH;
         Field<LocalDate> month = month(r.CONVERSION_DAY);
@@ -128,17 +129,11 @@ final class CreditRollup {
     /** Records, with the sign given, the sums of the credits of the conversions being recomputed, as a delta. */
     void recordDelta(DSLContext tx, int sign) {
         var d = ATTRIBUTION_WORK_DELTA;
-        var c = ATTRIBUTION_CREDIT;
         var w = ATTRIBUTION_WORK_CONVERSION;
-        Field<LocalDate> day = c.CONVERTED_AT.cast(SQLDataType.LOCALDATE);
         // driven by the conversions being recomputed, each looked up by the credits' key
         tx.insertInto(d, d.UNIT_ID, d.CONVERSION_DAY, d.CURRENCY, d.GROUP_KEY, d.CREDIT_UNITS, d.REVENUE_UNITS, d.CREDIT_ROWS)
-                .select(select(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY,
-                        sum(c.CREDIT_UNITS).mul(inline(sign)).cast(SQLDataType.BIGINT),
-                        sum(c.REVENUE_UNITS).mul(inline(sign)).cast(SQLDataType.BIGINT),
-                        count().mul(inline(sign)).cast(SQLDataType.BIGINT))
-                        .from(w).join(c).on(c.CONVERSION_ID.eq(w.CONVERSION_ID))
-                        .groupBy(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY))
+                .select(byDay(w.join(ATTRIBUTION_CREDIT).on(ATTRIBUTION_CREDIT.CONVERSION_ID.eq(w.CONVERSION_ID)),
+                        DSL.noCondition(), sign))
                 .execute();
     }
 
@@ -200,12 +195,16 @@ final class CreditRollup {
         }
     }
 
-    private static SelectHavingStep<Record7<Long, LocalDate, String, String, Long, Long, Long>> aggregate(Condition which) {
+    /** The credits of {@code from} (the credit table, or a join to it) summed by unit and day, times {@code sign}. */
+    private static SelectHavingStep<Record7<Long, LocalDate, String, String, Long, Long, Long>> byDay(TableLike<?> from,
+                                                                                                     Condition which, int sign) {
         var c = ATTRIBUTION_CREDIT;
         Field<LocalDate> day = c.CONVERTED_AT.cast(SQLDataType.LOCALDATE);
-        return select(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY, sum(c.CREDIT_UNITS).cast(SQLDataType.BIGINT),
-                sum(c.REVENUE_UNITS).cast(SQLDataType.BIGINT), count().cast(SQLDataType.BIGINT))
-                .from(c).where(which).groupBy(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY);
+        return select(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY,
+                sum(c.CREDIT_UNITS).mul(inline(sign)).cast(SQLDataType.BIGINT),
+                sum(c.REVENUE_UNITS).mul(inline(sign)).cast(SQLDataType.BIGINT),
+                count().mul(inline(sign)).cast(SQLDataType.BIGINT))
+                .from(from).where(which).groupBy(c.UNIT_ID, day, c.CURRENCY, c.GROUP_KEY);
     }
 
     private static Condition convertedIn(Instant from, Instant to) {

@@ -26,11 +26,7 @@ record CreditUnit(AttributionModel model, GroupBy groupBy, AttributionSettings s
     /** Between the touch types of a unit's key: the unit separator, which no touch type holds. */
     private static final String SEPARATOR = "\u001f";
 
-    /** The same unit for settings that give the same credits: a half-life matters to time decay alone. */
-    static CreditUnit of(AttributionModel model, GroupBy groupBy, AttributionSettings settings) {
-        return new CreditUnit(model, groupBy, settings);
-    }
-
+    /** The half-life as the unit's key holds it: 0 but for time decay, so other models share one unit across half-lives. */
     long halfLifeNanos() {
         return model == AttributionModel.TIME_DECAY ? settings.halfLife().toNanos() : 0L;
     }

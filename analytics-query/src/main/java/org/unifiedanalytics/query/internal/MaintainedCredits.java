@@ -53,7 +53,7 @@ public final class MaintainedCredits {
      */
     public Optional<List<AttributedRevenue>> revenue(AttributionModel model, GroupBy groupBy, Period period,
                                                      AttributionSettings settings) {
-        CreditUnit unit = CreditUnit.of(model, groupBy, settings);
+        CreditUnit unit = new CreditUnit(model, groupBy, settings);
         DSLContext dsl = warehouse.dsl();
         Optional<Long> id = unit.find(dsl);
         if (id.isEmpty() || dsl.fetchExists(ATTRIBUTION_CHANGE)) {
@@ -84,7 +84,7 @@ public final class MaintainedCredits {
             for (AttributionSettings settings : maintained) {
                 for (AttributionModel model : AttributionModel.values()) {
                     for (GroupBy groupBy : GroupBy.values()) {
-                        if (ensure(dsl, CreditUnit.of(model, groupBy, settings)).computed()) {
+                        if (ensure(dsl, new CreditUnit(model, groupBy, settings)).computed()) {
                             computed++;
                         }
                     }

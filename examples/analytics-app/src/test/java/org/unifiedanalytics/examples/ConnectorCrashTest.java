@@ -2,7 +2,6 @@ package org.unifiedanalytics.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.unifiedanalytics.examples.cli.CliProcess;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.testkit.WarehouseSnapshot;
 
@@ -100,12 +100,8 @@ class ConnectorCrashTest {
             }
             Files.write(config, lines);
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.unifiedanalytics.examples.cli.Cli",
-                "--embedded", warehouse.toString(), "--config", config.toString(),
-                "backfill", connector, "--from", from, "--to", to);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(warehouse + ".log"))).start();
+        return CliProcess.start(List.of("--embedded", warehouse.toString(), "--config", config.toString(),
+                "backfill", connector, "--from", from, "--to", to), Map.of(), Path.of(warehouse + ".log"));
     }
 
     private static String log(Path warehouse) throws java.io.IOException {
@@ -130,7 +126,6 @@ class ConnectorCrashTest {
     }
 
     private static int finish(Process process) throws InterruptedException {
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the CLI finished in time").isTrue();
-        return process.exitValue();
+        return CliProcess.finish(process, 180);
     }
 }

@@ -3,7 +3,6 @@ package org.unifiedanalytics.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -88,19 +86,10 @@ class ConcurrentSyncTest {
 
     private Process backfill(FakeApiServer api, List<String> warehouse, String name) throws Exception {
         Path config = Files.writeString(dir.resolve(name + ".properties"), "# the configuration comes from the environment\n");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Cli.class.getName()));
-        command.addAll(warehouse);
-        command.addAll(List.of("--config", config.toString(), "backfill", "store-orders", "--from", "2026-01-01", "--to",
+        List<String> arguments = new ArrayList<>(warehouse);
+        arguments.addAll(List.of("--config", config.toString(), "backfill", "store-orders", "--from", "2026-01-01", "--to",
                 "2026-03-01"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(dir.resolve(name + ".log").toString())));
-        Map<String, String> env = builder.environment();
-        env.put("ANALYTICS_STORE_ORDERS_BASE_URL", api.baseUrl().toString());
-        env.put("ANALYTICS_STORE_ORDERS_API_KEY", FakeStoreOrdersApi.KEY);
-        env.put("ANALYTICS_STORE_ORDERS_STORE_ID", FakeStoreOrdersApi.STORE);
-        env.put("ANALYTICS_STORE_ORDERS_PAGE_SIZE", "5");
-        return builder.start();
+        return CliProcess.start(arguments, CliProcess.storeOrders(api), dir.resolve(name + ".log"));
     }
 
     private String log(String name) throws java.io.IOException {
@@ -108,8 +97,7 @@ class ConcurrentSyncTest {
     }
 
     private static int finish(Process process) throws InterruptedException {
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the CLI finished in time").isTrue();
-        return process.exitValue();
+        return CliProcess.finish(process, 120);
     }
 
     private void waitForRequests(FakeApiServer api, int count, Process process, String name) throws Exception {

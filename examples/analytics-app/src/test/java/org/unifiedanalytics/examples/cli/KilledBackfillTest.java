@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 import static org.unifiedanalytics.model.schema.Tables.SYNC_RUN;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -58,23 +55,13 @@ class KilledBackfillTest {
         if (java.nio.file.Files.notExists(Path.of(warehouse + ".properties"))) {
             java.nio.file.Files.writeString(Path.of(warehouse + ".properties"), "# the configuration comes from the environment\n");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Cli.class.getName(),
-                "--embedded", warehouse.toString(), "--config", warehouse + ".properties",
-                "backfill", "store-orders", "--from", "2026-01-01", "--to", "2026-03-01"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(warehouse + ".log")));
-        Map<String, String> env = builder.environment();
-        env.put("ANALYTICS_STORE_ORDERS_BASE_URL", api.baseUrl().toString());
-        env.put("ANALYTICS_STORE_ORDERS_API_KEY", FakeStoreOrdersApi.KEY);
-        env.put("ANALYTICS_STORE_ORDERS_STORE_ID", FakeStoreOrdersApi.STORE);
-        env.put("ANALYTICS_STORE_ORDERS_PAGE_SIZE", "5");
-        return builder.start();
+        return CliProcess.start(List.of("--embedded", warehouse.toString(), "--config", warehouse + ".properties",
+                "backfill", "store-orders", "--from", "2026-01-01", "--to", "2026-03-01"), CliProcess.storeOrders(api),
+                Path.of(warehouse + ".log"));
     }
 
     private static int finish(Process process) throws InterruptedException {
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the CLI finished in time").isTrue();
-        return process.exitValue();
+        return CliProcess.finish(process, 120);
     }
 
     private static void waitForRequests(FakeApiServer api, int count, Process process) throws InterruptedException {
