@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,20 @@ public final class AttributionQueries {
      * sync moves the cost out of the next query.
      */
     public AttributionRefresh refresh() {
-        return credits.refresh(maintained);
+        return credits.refresh(maintained, EnumSet.allOf(GroupBy.class));
+    }
+
+    /**
+     * As {@link #refresh()}, computing only the missing credits of these groupings (every model of the maintained
+     * settings): the views a host shows first, without the cost of the others. Pending changes are applied to every
+     * unit the warehouse keeps.
+     *
+     * <pre>{@code
+     * AttributionQueries.on(warehouse).refresh(GroupBy.CHANNEL);   // six models by channel answer at once from now on
+     * }</pre>
+     */
+    public AttributionRefresh refresh(GroupBy first, GroupBy... more) {
+        return credits.refresh(maintained, EnumSet.of(Objects.requireNonNull(first, "first"), more));
     }
 
     /** Attribution of the period's conversions under one model, with the default settings. */

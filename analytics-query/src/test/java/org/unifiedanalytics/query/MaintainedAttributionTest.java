@@ -162,6 +162,25 @@ class MaintainedAttributionTest {
     }
 
     @OnEachDatabase
+    void a_refresh_of_one_grouping_computes_every_model_of_it_and_no_other_grouping(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            RandomWrites writes = new RandomWrites(11);
+            for (int i = 0; i < 10; i++) {
+                warehouse.write(cast(writes.next()));
+            }
+
+            AttributionRefresh refresh = AttributionQueries.on(warehouse).refresh(GroupBy.CHANNEL);
+
+            assertThat(refresh.unitsComputed()).isEqualTo(6);
+            assertThat(warehouse.dsl().selectDistinct(ATTRIBUTION_UNIT.GROUP_BY).from(ATTRIBUTION_UNIT).fetch(ATTRIBUTION_UNIT.GROUP_BY))
+                    .containsExactly("CHANNEL");
+            assertThat(AttributionQueries.on(warehouse).compare(GroupBy.CHANNEL, Period.all()))
+                    .isEqualTo(AttributionQueries.live(warehouse).compare(GroupBy.CHANNEL, Period.all()));
+        }
+    }
+
+    @OnEachDatabase
     void a_new_touch_recomputes_only_its_customers_conversions_after_it(TestDatabase db) {
         try (TestWarehouse test = db.open()) {
             Warehouse warehouse = test.migrated();

@@ -5,6 +5,7 @@ import static org.unifiedanalytics.model.schema.Tables.CONVERSION;
 import static org.unifiedanalytics.model.schema.Tables.TOUCHPOINT;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +23,7 @@ import org.jooq.Record1;
 import org.jooq.Row1;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.unifiedanalytics.model.AttributionInputChange;
 import org.unifiedanalytics.model.records.Conversion;
@@ -110,11 +112,23 @@ public final class AttributionChangeLog {
             return;
         }
         DSLContext tx = dsl.configuration().derive(connection).dsl();
+        // sorted, so that the markers of one write land in a stable order
+        List<Object[]> markers = new ArrayList<>(earliest.size());
+        new TreeMap<>(earliest).forEach((customer, from) ->
+                markers.add(new Object[]{customer, LocalDateTime.ofInstant(from, ZoneOffset.UTC)}));
+        try {
+            if (CopyStaging.suits(connection, markers.size()) && CopyStaging.append(connection, tx, ATTRIBUTION_CHANGE,
+                    List.of(ATTRIBUTION_CHANGE.CUSTOMER_KEY, ATTRIBUTION_CHANGE.CHANGED_FROM), markers, (m, i) -> m[i])) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Appending " + markers.size() + " attribution change markers failed: "
+                    + e.getMessage(), e);
+        }
         BatchBindStep batch = tx.batch(tx.insertInto(ATTRIBUTION_CHANGE, ATTRIBUTION_CHANGE.CUSTOMER_KEY,
                 ATTRIBUTION_CHANGE.CHANGED_FROM).values((String) null, null));
-        // sorted, so that the markers of one write land in a stable order
-        for (Map.Entry<String, Instant> marker : new TreeMap<>(earliest).entrySet()) {
-            batch = batch.bind(marker.getKey(), LocalDateTime.ofInstant(marker.getValue(), ZoneOffset.UTC));
+        for (Object[] marker : markers) {
+            batch = batch.bind(marker);
         }
         batch.execute();
     }

@@ -92,7 +92,7 @@ class CopyUpsertTest {
             Warehouse viaCopy = copied.migrated();
             Warehouse viaBatches = batched.migrated();
 
-            writeInChunks(viaBatches, records, 3 * (CopyUpsert.THRESHOLD - 1));   // fewer of each kind per write
+            writeInChunks(viaBatches, records, 3 * (CopyStaging.THRESHOLD - 1));   // fewer of each kind per write
             int stagedBefore = stagingTables(viaBatches);
             viaCopy.write(records);                                              // 3,000 of each kind: COPY
             Map<String, List<String>> first = rows(viaCopy);
@@ -134,7 +134,7 @@ class CopyUpsertTest {
         TestDatabase.requirePostgres();
         List<WarehouseRecord> records = new ArrayList<>();
         Instant fine = Instant.parse("2026-03-01T10:15:30.123456789Z");
-        for (int i = 0; i < CopyUpsert.THRESHOLD + 10; i++) {
+        for (int i = 0; i < CopyStaging.THRESHOLD + 10; i++) {
             records.add(new Touchpoint("tiktok", "f" + i, CustomerKey.of("c" + i), fine.plusSeconds(i), "session", "email",
                     ChannelGroup.EMAIL, null, null, null, null));
         }
@@ -146,7 +146,7 @@ class CopyUpsertTest {
             writeInChunks(other, records, 500);
 
             assertThat(rows(one)).isEqualTo(rows(other));
-            assertThat(one.dsl().fetchCount(Tables.TOUCHPOINT)).isEqualTo(CopyUpsert.THRESHOLD + 10);
+            assertThat(one.dsl().fetchCount(Tables.TOUCHPOINT)).isEqualTo(CopyStaging.THRESHOLD + 10);
             assertThat(stagingTables(one)).as("no staging table: the batch went the ordinary way").isZero();
         }
     }

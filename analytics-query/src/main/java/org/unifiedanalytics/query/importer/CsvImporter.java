@@ -8,28 +8,26 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jooq.Field;
 import org.jooq.Table;
 import org.unifiedanalytics.model.AttributionChangeMarkers;
 import org.unifiedanalytics.model.Warehouse;
+import org.unifiedanalytics.model.WarehouseDialect;
 import org.unifiedanalytics.model.WarehouseTransaction;
 import org.unifiedanalytics.model.records.Conversion;
 import org.unifiedanalytics.model.records.SalesOrder;
@@ -55,8 +53,7 @@ public final class CsvImporter {
     /** The source platform of imported touches and conversions, whose ids are the files' own. */
     public static final String PLATFORM = "csv";
 
-    private static final Pattern UTC_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z");
-    private static final int CHUNK = 5_000;
+    private static final int CHUNK = 20_000;
     private static final int PROGRESS_EVERY_ROWS = 1_000;
 
     private final Warehouse warehouse;
@@ -107,7 +104,38 @@ public final class CsvImporter {
         return new ImportResult(file, kind, imported, problems, warehouse.compactIfWorthIt());
     }
 
-    private long read(CsvKind kind, Path file, WarehouseTransaction tx, List<String> problems) throws IOException {
+    /** Writes the file's chunks as a thread of their own parses them, so that parsing and writing overlap. */
+    private long read(CsvKind kind, Path file, WarehouseTransaction tx, List<String> problems) {
+        try (ParsedChunks<Chunk> chunks = new ParsedChunks<>("csv-import " + file.getFileName(),
+                sink -> parse(kind, file, problems, sink))) {
+            long written = 0;
+            for (Optional<Chunk> chunk = chunks.next(); chunk.isPresent(); chunk = chunks.next()) {
+                written += write(kind, tx, chunk.get());
+            }
+            return written;
+        }
+    }
+
+    /** A chunk of a file: id-keyed rows of touchpoints or conversions, or the records of orders. */
+    private record Chunk(List<Object[]> rows, List<WarehouseRecord> records, Optional<IdKeyedRows.Batch> batch) {
+        static Chunk empty() {
+            return new Chunk(new ArrayList<>(), new ArrayList<>(), Optional.empty());
+        }
+
+        boolean full() {
+            return rows.size() >= CHUNK || records.size() >= CHUNK;
+        }
+
+        /** The chunk made ready to write, on the parsing thread. */
+        Chunk prepared(CsvKind kind, IdKeyedRows.NewValueMarks marks, boolean last, boolean postgres) {
+            return kind == CsvKind.ORDERS ? this
+                    : new Chunk(List.of(), records, Optional.of(IdKeyedRows.prepare(kind, rows, marks, last, postgres)));
+        }
+    }
+
+    /** Parses and checks the file's rows into chunks; its problems go to {@code problems}. */
+    private void parse(CsvKind kind, Path file, List<String> problems, ParsedChunks.Sink<Chunk> sink)
+            throws InterruptedException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).build();
         try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(file));
@@ -121,34 +149,34 @@ public final class CsvImporter {
                         + kind.name().toLowerCase(Locale.ROOT) + " file has " + kind.required() + " and may have "
                         + kind.optional()));
             }
-            List<Object[]> rows = new ArrayList<>();
-            List<WarehouseRecord> records = new ArrayList<>();
-            long written = 0;
+            Chunk chunk = Chunk.empty();
+            boolean postgres = warehouse.dialect() == WarehouseDialect.POSTGRES;
+            IdKeyedRows.NewValueMarks marks = new IdKeyedRows.NewValueMarks();
             Table<?> target = kind == CsvKind.TOUCHPOINTS ? TOUCHPOINT : kind == CsvKind.CONVERSIONS ? CONVERSION : SALES_ORDER;
             long rowsRead = 0;
             for (CSVRecord csv : parser) {
                 if (++rowsRead % PROGRESS_EVERY_ROWS == 0) {
                     progress.progressed(file, Math.min(bytes.count(), fileBytes), fileBytes, rowsRead);
                 }
-                Row row = new Row(file, csv, header, problems, lines, target);
+                CsvRow row = new CsvRow(file, csv, header, problems, lines, target);
                 switch (kind) {
-                    case TOUCHPOINTS -> touchpoint(row, rows);
-                    case CONVERSIONS -> conversion(row, rows);
-                    case ORDERS -> order(row, records);
+                    case TOUCHPOINTS -> touchpoint(row, chunk.rows());
+                    case CONVERSIONS -> conversion(row, chunk.rows());
+                    case ORDERS -> order(row, chunk.records());
                 }
-                if (rows.size() >= CHUNK || records.size() >= CHUNK) {
-                    written += flush(kind, tx, rows, records);
+                if (chunk.full()) {
+                    sink.accept(chunk.prepared(kind, marks, false, postgres));
+                    chunk = Chunk.empty();
                 }
             }
-            written += flush(kind, tx, rows, records);
+            sink.accept(chunk.prepared(kind, marks, true, postgres));
             progress.progressed(file, fileBytes, fileBytes, rowsRead);
-            return written;
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new CsvImportException(List.of(file + ": cannot be read as CSV: " + e.getMessage()));
         }
     }
 
-    private void touchpoint(Row row, List<Object[]> out) {
+    private void touchpoint(CsvRow row, List<Object[]> out) {
         Long id = row.id("touchpoint_id");
         String customer = row.text("customer_key", true);
         Instant at = row.instant("occurred_at");
@@ -168,7 +196,7 @@ public final class CsvImporter {
         }
     }
 
-    private void conversion(Row row, List<Object[]> out) {
+    private void conversion(CsvRow row, List<Object[]> out) {
         Long id = row.id("conversion_id");
         Instant at = row.instant("occurred_at");
         Money revenue = row.money("revenue", row.text("currency", true));
@@ -182,7 +210,7 @@ public final class CsvImporter {
         }
     }
 
-    private void order(Row row, List<WarehouseRecord> out) {
+    private void order(CsvRow row, List<WarehouseRecord> out) {
         String currency = row.text("currency", true);
         String platform = row.text("source_platform", true);
         String id = row.text("order_id", true);
@@ -209,150 +237,17 @@ public final class CsvImporter {
         }
     }
 
-    private long flush(CsvKind kind, WarehouseTransaction tx, List<Object[]> rows, List<WarehouseRecord> records) {
-        long count;
+    private long write(CsvKind kind, WarehouseTransaction tx, Chunk chunk) {
         if (kind == CsvKind.ORDERS) {
-            count = records.size() / 2;
-            tx.write(records);
-        } else {
-            count = rows.size();
-            if (!rows.isEmpty()) {
-                IdKeyedRows.upsert(kind, tx, rows);
-            }
+            tx.write(chunk.records());
+            return chunk.records().size() / 2;
         }
-        rows.clear();
-        records.clear();
-        return count;
+        IdKeyedRows.Batch batch = chunk.batch().orElseThrow();
+        IdKeyedRows.upsert(tx, batch);
+        return batch.rows().size();
     }
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    /**
-     * One CSV row: typed fields, each checked against the column it is written to (length, digits, decimals),
-     * so that a value the database would cut or refuse is named here, by file, line and column, instead.
-     */
-    private static final class Row {
-        private final Path file;
-        private final CSVRecord record;
-        private final Map<String, Integer> header;
-        private final List<String> problems;
-        private final CsvLines lines;
-        private final Table<?> target;
-        private boolean ok = true;
-
-        Row(Path file, CSVRecord record, Map<String, Integer> header, List<String> problems, CsvLines lines, Table<?> target) {
-            this.file = file;
-            this.record = record;
-            this.header = header;
-            this.problems = problems;
-            this.lines = lines;
-            this.target = target;
-            if (!record.isConsistent()) {
-                problem("(row)", "has " + record.size() + " fields, the header " + header.size());
-            }
-        }
-
-        boolean ok() {
-            return ok;
-        }
-
-        boolean has(String column) {
-            return header.containsKey(column) && record.isSet(column) && !record.get(column).isEmpty();
-        }
-
-        void problem(String column, String what) {
-            ok = false;
-            problems.add(file.getFileName() + ": line " + lines.lineAt(record.getCharacterPosition()) + ", column " + column
-                    + ": " + what);
-        }
-
-        String text(String column, boolean required) {
-            if (!has(column)) {
-                if (required) {
-                    problem(column, "is required");
-                }
-                return null;
-            }
-            String value = record.get(column);
-            Field<?> field = target.field(column);
-            if (field != null && field.getDataType().hasLength() && value.length() > field.getDataType().length()) {
-                problem(column, "has " + value.length() + " characters, more than the " + field.getDataType().length()
-                        + " the warehouse keeps: '" + excerpt(value) + "'");
-                return null;
-            }
-            return value;
-        }
-
-        private static String excerpt(String value) {
-            return value.length() <= 40 ? value : value.substring(0, 40) + "...";
-        }
-
-        Long id(String column) {
-            String text = text(column, true);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                problem(column, "is not a whole number: '" + text + "'");
-                return null;
-            }
-        }
-
-        Instant instant(String column) {
-            String text = text(column, true);
-            if (text == null) {
-                return null;
-            }
-            if (!UTC_INSTANT.matcher(text).matches()) {
-                problem(column, "is not an ISO-8601 UTC instant like 2024-05-01T10:00:00Z: '" + text + "'");
-                return null;
-            }
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                problem(column, "is not a valid instant: '" + text + "'");
-                return null;
-            }
-        }
-
-        Money money(String column, String currency) {
-            String text = text(column, true);
-            return text == null ? null : parseMoney(column, text, currency);
-        }
-
-        Money optionalMoney(String column, String currency, Money absent) {
-            String text = text(column, false);
-            return text == null ? absent : parseMoney(column, text, currency);
-        }
-
-        private Money parseMoney(String column, String text, String currency) {
-            if (currency == null) {
-                return null;
-            }
-            try {
-                BigDecimal amount = new BigDecimal(text);
-                if (amount.stripTrailingZeros().scale() > Money.SCALE) {
-                    problem(column, "has more than " + Money.SCALE + " decimal places: '" + text + "'");
-                    return null;
-                }
-                Field<?> field = target.field(column);
-                int wholeDigits = field == null ? 14 : field.getDataType().precision() - field.getDataType().scale();
-                if (amount.precision() - amount.scale() > wholeDigits) {
-                    problem(column, "has more than " + wholeDigits + " digits before the decimal point, more than the warehouse"
-                            + " keeps: '" + text + "'");
-                    return null;
-                }
-                return Money.of(amount, currency);
-            } catch (NumberFormatException e) {
-                problem(column, "is not a decimal amount: '" + text + "'");
-            } catch (IllegalArgumentException e) {
-                problem("currency", e.getMessage());
-            }
-            return null;
-        }
     }
 }

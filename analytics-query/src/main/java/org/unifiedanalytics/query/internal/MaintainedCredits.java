@@ -74,8 +74,8 @@ public final class MaintainedCredits {
         return Optional.of(rollup.totals(dsl, id.get(), period));
     }
 
-    /** Computes every missing unit of these settings and applies every pending change. */
-    public AttributionRefresh refresh(Set<AttributionSettings> maintained) {
+    /** Computes every missing unit of these settings and groupings and applies every pending change. */
+    public AttributionRefresh refresh(Set<AttributionSettings> maintained, Set<GroupBy> groupings) {
         long started = System.nanoTime();
         return warehouse.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
@@ -83,7 +83,7 @@ public final class MaintainedCredits {
             int computed = 0;
             for (AttributionSettings settings : maintained) {
                 for (AttributionModel model : AttributionModel.values()) {
-                    for (GroupBy groupBy : GroupBy.values()) {
+                    for (GroupBy groupBy : groupings) {
                         if (ensure(dsl, new CreditUnit(model, groupBy, settings)).computed()) {
                             computed++;
                         }

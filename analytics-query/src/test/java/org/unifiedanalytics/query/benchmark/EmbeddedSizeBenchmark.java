@@ -152,7 +152,7 @@ public final class EmbeddedSizeBenchmark {
         }
     }
 
-    private static void writeCsv(Path touchCsv, Path conversionCsv, int touches, int customers, int conversions) throws IOException {
+    static void writeCsv(Path touchCsv, Path conversionCsv, int touches, int customers, int conversions) throws IOException {
         Random random = new Random(42);
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         long span = Duration.ofDays(180).getSeconds();

@@ -12,8 +12,10 @@ import java.util.concurrent.Callable;
 
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.query.AttributedRevenue;
+import org.unifiedanalytics.model.WarehouseDialect;
 import org.unifiedanalytics.query.AttributionModel;
 import org.unifiedanalytics.query.AttributionQueries;
+import org.unifiedanalytics.query.AttributionRefresh;
 import org.unifiedanalytics.query.AttributionSettings;
 import org.unifiedanalytics.query.ChannelKpiQueries;
 import org.unifiedanalytics.query.FunnelDefinition;
@@ -84,9 +86,18 @@ final class QueryCommands {
                     .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
                             "unknown kind '" + kind + "': touchpoints, conversions or orders"));
             ImportResult result;
-            try (Warehouse warehouse = cli.openWarehouse(); ImportProgressBar bar = new ImportProgressBar()) {
-                result = CsvImporter.on(warehouse).withProgress(cli.quiet ? ImportProgress.NONE : bar)
-                        .importFile(csvKind, file, skipBadRows);
+            Optional<AttributionRefresh> prepared = Optional.empty();
+            try (Warehouse warehouse = cli.openWarehouse()) {
+                try (ImportProgressBar bar = new ImportProgressBar()) {
+                    result = CsvImporter.on(warehouse).withProgress(cli.quiet ? ImportProgress.NONE : bar)
+                            .importFile(csvKind, file, skipBadRows);
+                }
+                // The embedded warehouse computes a model's credits in seconds per million touchpoints (PostgreSQL in a
+                // fifth of that): done here, the six models by channel that `attribution` shows first answer at once.
+                if (warehouse.dialect() == WarehouseDialect.H2) {
+                    prepared = Optional.of(AttributionQueries.on(warehouse).refresh(GroupBy.CHANNEL));
+                    warehouse.compactIfWorthIt();
+                }
             }
             if (cli.json) {
                 java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
@@ -95,6 +106,8 @@ final class QueryCommands {
                 json.put("rowsImported", result.rowsImported());
                 json.put("skipped", result.skipped());
                 json.put("compacted", result.compaction().map(Object::toString).orElse(null));
+                prepared.ifPresent(p -> json.put("attributionPrepared", java.util.Map.of("unitsComputed", p.unitsComputed(),
+                        "conversionsRecomputed", p.conversionsRecomputed(), "seconds", p.took().toMillis() / 1000.0)));
                 JsonReports.print(System.out, json);
                 return 0;
             }
@@ -103,6 +116,9 @@ final class QueryCommands {
                     result.skipped().isEmpty() ? "" : ", " + result.skipped().size() + " bad row(s) skipped:");
             result.skipped().forEach(p -> out.println("  " + p));
             result.compaction().ifPresent(c -> out.println("compacted the embedded warehouse: " + c));
+            prepared.ifPresent(p -> out.printf(java.util.Locale.ROOT, "attribution by channel kept ready: %d model(s) computed,"
+                    + " %d conversion(s) recomputed in %.1f s%n", p.unitsComputed(), p.conversionsRecomputed(),
+                    p.took().toMillis() / 1000.0));
             return 0;
         }
     }

@@ -103,4 +103,27 @@ class QueryCommandsTest {
         String funnel = run(args("funnel", "--from", "2024-05-01", "--to", "2024-06-01"));
         assertThat(funnel).contains("awareness").contains("conversion").contains("purchasing customers: 1");
     }
+
+    @Test
+    void an_import_into_the_embedded_warehouse_leaves_the_six_models_by_channel_computed_and_current() throws Exception {
+        Path touches = Files.write(dir.resolve("touchpoints.csv"), List.of(
+                "touchpoint_id,customer_key,occurred_at,touch_type,channel",
+                "1,k,2024-05-01T10:00:00Z,video_view,tiktok", "2,k,2024-05-02T10:00:00Z,session,email"));
+        Path conversions = Files.write(dir.resolve("conversions.csv"), List.of(
+                "conversion_id,customer_key,occurred_at,revenue,currency", "1,k,2024-05-03T10:00:00Z,10.0000,EUR"));
+
+        assertThat(run(args("import", "touchpoints", touches.toString())))
+                .contains("attribution by channel kept ready: 6 model(s) computed");
+        assertThat(run(args("import", "conversions", conversions.toString())))
+                .contains("attribution by channel kept ready: 0 model(s) computed, 1 conversion(s) recomputed");
+
+        try (org.unifiedanalytics.model.Warehouse warehouse =
+                     org.unifiedanalytics.model.Warehouse.embedded(dir.resolve("warehouse"))) {
+            var unit = org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_UNIT;
+            assertThat(warehouse.dsl().select(unit.GROUP_BY).from(unit).fetch(unit.GROUP_BY)).hasSize(6).containsOnly("CHANNEL");
+            assertThat(warehouse.dsl().fetchCount(org.unifiedanalytics.model.schema.Tables.ATTRIBUTION_CHANGE)).isZero();
+        }
+        assertThat(run(args("attribution", "--model", "first_touch", "--format", "csv")).lines().toList())
+                .containsExactly("model,currency,channel,conversions,revenue", "first_touch,EUR,tiktok,1.000000,10.0000");
+    }
 }
