@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.unifiedanalytics.model.internal.LockErrors;
 
 /**
  * The change markers that writes of touchpoints and conversions leave for attribution's maintained credits
@@ -51,6 +52,9 @@ public final class AttributionChangeMarkers {
                 return dsl.deleteFrom(ATTRIBUTION_CHANGE).execute();
             });
         } catch (DataAccessException e) {
+            if (!LockErrors.isLockNotGranted(e)) {
+                throw e;
+            }
             // the lock is taken: attribution is computing or refreshing, and will apply the markers itself
             return 0;
         }

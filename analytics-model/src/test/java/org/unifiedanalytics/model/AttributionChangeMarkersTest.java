@@ -70,6 +70,38 @@ class AttributionChangeMarkersTest {
         }
     }
 
+    @OnEachDatabase
+    void while_attribution_holds_its_lock_markers_are_left_for_it_at_once(TestDatabase db) throws Exception {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            warehouse.write(List.of(touch("ana", MONDAY)));
+            try (java.sql.Connection holder = warehouse.dataSource().getConnection()) {
+                holder.setAutoCommit(false);
+                try (var statement = holder.createStatement()) {
+                    statement.executeQuery("SELECT * FROM " + warehouse.schema() + ".attribution_maintenance FOR UPDATE").close();
+                }
+                long started = System.nanoTime();
+
+                assertThat(AttributionChangeMarkers.on(warehouse).discardIfNoCreditsKept()).isZero();
+
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+                holder.rollback();
+            }
+            assertThat(AttributionChangeMarkers.on(warehouse).pending()).isEqualTo(1);
+        }
+    }
+
+    @OnEachDatabase
+    void any_other_failure_of_the_discard_is_thrown_not_taken_for_a_held_lock(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse unmigrated = test.warehouse();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AttributionChangeMarkers.on(unmigrated).discardIfNoCreditsKept())
+                    .isInstanceOf(org.jooq.exception.DataAccessException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("attribution_maintenance"));
+        }
+    }
+
     private static Touchpoint touch(String customer, Instant at) {
         return new Touchpoint("test", "t1", CustomerKey.of(customer), at, "session", "email", ChannelGroup.EMAIL, null, null,
                 null, null);

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.WarehouseDialect;
+import org.unifiedanalytics.model.internal.LockErrors;
 import org.unifiedanalytics.query.AttributedRevenue;
 import org.unifiedanalytics.query.AttributionModel;
 import org.unifiedanalytics.query.AttributionRefresh;
@@ -65,7 +65,7 @@ public final class MaintainedCredits {
                     return unitId;
                 }));
             } catch (DataAccessException e) {
-                if (!isLockTimeout(e)) {
+                if (!LockErrors.isLockNotGranted(e)) {
                     throw e;
                 }
                 return Optional.empty();
@@ -117,18 +117,5 @@ public final class MaintainedCredits {
         tx.selectFrom(ATTRIBUTION_MAINTENANCE).where(ATTRIBUTION_MAINTENANCE.MAINTENANCE_ID.eq(1)).forUpdate().fetch();
         tx.update(ATTRIBUTION_MAINTENANCE).set(ATTRIBUTION_MAINTENANCE.REFRESHED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .where(ATTRIBUTION_MAINTENANCE.MAINTENANCE_ID.eq(1)).execute();
-    }
-
-    /** H2's lock timeout (HYT00, 50200) or PostgreSQL's lock_not_available (55P03). */
-    private static boolean isLockTimeout(DataAccessException e) {
-        List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
-            chain.add(t);
-            if (t instanceof java.sql.SQLException sql
-                    && ("HYT00".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState()) || sql.getErrorCode() == 50200)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -26,7 +26,7 @@ import org.unifiedanalytics.query.importer.CsvKind;
  * schema). The two alternate, each into a fresh schema, over several rounds; the report gives the medians and their
  * ratio.
  *
- * <p>{@code mvn -pl analytics-query -Pbenchmark-import verify -DskipTests [-Dbenchmark.touchpoints=1000000 -Dbenchmark.rounds=3]}
+ * <p>{@code mvn -pl analytics-query -am -Pbenchmark-import verify -DskipTests [-Dbenchmark.touchpoints=1000000 -Dbenchmark.rounds=3]}
  */
 public final class ImportBenchmark {
     private static final String SCHEMA = "bench_import";
