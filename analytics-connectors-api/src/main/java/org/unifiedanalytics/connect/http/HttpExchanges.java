@@ -13,12 +13,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request of an {@link ApiClient} on the wire: paced by its rate limiters, its redirects followed, its whole
  * answer awaited within a deadline, transport failures mapped to retryable errors.
  */
 final class HttpExchanges {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpExchanges.class);
+
     private final HttpClient http;
     private final Map<String, Supplier<String>> headers;
     private final Duration requestTimeout;
@@ -94,9 +98,13 @@ final class HttpExchanges {
     /** Sends and waits for the whole answer, body included, at most {@code deadline}. */
     private <T> HttpResponse<T> sendWithin(HttpRequest request, HttpResponse.BodyHandler<T> handler, String description,
                                            Duration deadline) {
+        long started = System.nanoTime();
         java.util.concurrent.CompletableFuture<HttpResponse<T>> pending = http.sendAsync(request, handler);
         try {
-            return pending.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            HttpResponse<T> response = pending.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            // the description, secrets redacted, never the URL sent: a redirect's may be a signed storage URL
+            LOG.debug("{} -> HTTP {} in {} ms", description, response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+            return response;
         } catch (java.util.concurrent.TimeoutException e) {
             pending.cancel(true);
             listener.attempted("transport");

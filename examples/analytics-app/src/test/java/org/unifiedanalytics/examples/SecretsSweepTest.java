@@ -124,6 +124,12 @@ class SecretsSweepTest {
 
             String everything = seen.toString();
             assertThat(everything).as("what the sweep read").contains("SUCCEEDED").contains("FAILED").contains("503");
+            boolean debug = "debug".equals(System.getProperty("org.slf4j.simpleLogger.defaultLogLevel"));
+            if (debug) {
+                // the SDK's lines of every request (secret query values redacted) and the libraries' (the pool's settings)
+                assertThat(everything).as("debug lines").contains("DEBUG HttpExchanges - GET http").contains("sign=******")
+                        .contains("DEBUG HikariConfig").contains("DEBUG HikariPool");
+            }
             assertThat(secrets).as("secrets the sweep looks for").hasSizeGreaterThan(15);
             List<String> leaked = new ArrayList<>();
             for (String secret : secrets) {
@@ -131,8 +137,8 @@ class SecretsSweepTest {
                     leaked.add(secret.substring(0, 4) + "...");
                 }
             }
-            System.out.printf("secrets sweep: %d secrets looked for in %,d characters: %d found%n", secrets.size(),
-                    everything.length(), leaked.size());
+            System.out.printf("secrets sweep%s: %d secrets looked for in %,d characters: %d found%n",
+                    debug ? " (every logger at DEBUG)" : "", secrets.size(), everything.length(), leaked.size());
             assertThat(leaked).as("secrets found in %,d characters of output, logs, status, run log and dashboard",
                     everything.length()).isEmpty();
         }
