@@ -40,7 +40,8 @@ public final class FakeShopifyApi implements AutoCloseable {
     private final FakeApiServer server = FakeApiServer.start();
     private final String version;
     private final String token;
-    private final List<ObjectNode> orders = new ArrayList<>();
+    /** By id, in the order added (an order added again moves to the end), so that a large store adds in constant time. */
+    private final java.util.Map<String, ObjectNode> orders = new java.util.LinkedHashMap<>();
     private volatile Set<String> scopes = Set.of("read_orders", "read_all_orders");
     private final double maximum;
     private final double restorePerSecond;
@@ -142,8 +143,9 @@ public final class FakeShopifyApi implements AutoCloseable {
 
     /** Adds or replaces an order node (the GraphQL shape, money as MoneyBags). */
     public synchronized void order(ObjectNode node) {
-        orders.removeIf(o -> o.path("id").asText().equals(node.path("id").asText()));
-        orders.add(node);
+        String id = node.path("id").asText();
+        orders.remove(id);
+        orders.put(id, node);
     }
 
     @Override
@@ -283,7 +285,7 @@ public final class FakeShopifyApi implements AutoCloseable {
     private int moreLines(ObjectNode data, JsonNode variables) {
         String id = variables.path("id").asText();
         int offset = Integer.parseInt(variables.path("after").asText("l0").substring(1));
-        ObjectNode order = orders.stream().filter(o -> o.path("id").asText().equals(id)).findFirst().orElse(null);
+        ObjectNode order = orders.get(id);
         if (order == null) {
             data.putNull("order");
             return 0;
@@ -384,7 +386,7 @@ public final class FakeShopifyApi implements AutoCloseable {
         Instant from = lower;
         Instant to = upper;
         String by = field;
-        return orders.stream()
+        return orders.values().stream()
                 .filter(o -> !Instant.parse(o.path(by).asText()).isBefore(from)
                         && Instant.parse(o.path(by).asText()).isBefore(to))
                 .sorted(Comparator.comparing((ObjectNode o) -> o.path("updatedAt").asText()).thenComparing(o -> o.path("id").asText()))

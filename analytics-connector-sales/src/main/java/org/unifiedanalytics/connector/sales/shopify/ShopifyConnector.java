@@ -40,9 +40,11 @@ final class ShopifyConnector implements Connector {
     private final ApiClient api;
     private final ApiClient downloads;
     private final Logger logger;
+    private final java.time.Clock clock;
     private final List<ShopifyOrdersStream> openStreams = new CopyOnWriteArrayList<>();
 
     ShopifyConnector(ConnectorContext context) {
+        this.clock = context.clock();
         this.config = context.config();
         this.shop = config.string("shop");
         URI base = config.optionalUrl("base_url").orElse(URI.create("https://" + shop + ".myshopify.com"));
@@ -94,7 +96,7 @@ final class ShopifyConnector implements Connector {
         ShopifyOrdersStream orders = new ShopifyOrdersStream(pages, bulk, Duration.ofDays(config.integer("bulk_after_days")),
                 pageSize, logger);
         openStreams.add(orders);
-        return List.of(orders, new ShopifyJourneysStream(pages));
+        return List.of(orders, new ShopifyJourneysStream(pages, clock));
     }
 
     @Override

@@ -62,6 +62,28 @@ class ShopifyConnectorTest {
     }
 
     @Test
+    void a_backfill_of_a_year_reads_journeys_again_only_for_the_last_seven_days() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
+            Warehouse warehouse = test.migrated();
+            Map<String, String> values = new HashMap<>(ShopifyFixture.config(shopify));
+            values.putAll(Map.of("retry_initial_delay", "10ms", "requests_per_second", "1000", "bulk_poll_interval", "10ms"));
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(ShopifyFixture.NOW, java.time.ZoneOffset.UTC);
+
+            SyncReport report = ingestion(warehouse).sync(org.unifiedanalytics.ingest.SyncRequest.backfill("shopify",
+                    ConfigValues.of(values), new org.unifiedanalytics.connect.stream.DateRange(today.minusDays(365), today.plusDays(1))));
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            List<String> journeyQueries = shopify.server().requests().stream().map(r -> r.body() == null ? "" : r.body())
+                    .filter(body -> body.contains("created_at:>="))
+                    .map(body -> body.replaceAll(".*created_at:>=\\\\?'([^']*)'.*", "$1")).toList();
+            assertThat(journeyQueries).as("pages of journeys read again").isNotEmpty().hasSizeLessThanOrEqualTo(4)
+                    .allSatisfy(from -> assertThat(from).isGreaterThanOrEqualTo(today.minusDays(7).toString()));
+            assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(30);
+            assertThat(warehouse.dsl().fetchCount(TOUCHPOINT)).as("journeys of the bulk export's orders").isEqualTo(58);
+        }
+    }
+
+    @Test
     void a_refund_after_the_last_sync_updates_the_order_and_adds_its_row_without_duplicates() {
         try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
             Warehouse warehouse = test.migrated();

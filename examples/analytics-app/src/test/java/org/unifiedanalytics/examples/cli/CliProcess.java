@@ -25,8 +25,15 @@ public final class CliProcess {
 
     /** Starts {@code analytics <arguments>} with these environment variables added. */
     public static Process start(List<String> arguments, Map<String, String> environment, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Cli.class.getName()));
+        return start(List.of(), arguments, environment, log);
+    }
+
+    /** Starts {@code analytics <arguments>} in a JVM with these options (a heap limit, GC logging). */
+    public static Process start(List<String> jvmOptions, List<String> arguments, Map<String, String> environment, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Cli.class.getName()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())));
