@@ -42,6 +42,7 @@ public final class FakeShopifyApi implements AutoCloseable {
     private final String token;
     /** By id, in the order added (an order added again moves to the end), so that a large store adds in constant time. */
     private final java.util.Map<String, ObjectNode> orders = new java.util.LinkedHashMap<>();
+    private GeneratedOrders generated;
     private volatile Set<String> scopes = Set.of("read_orders", "read_all_orders");
     private final double maximum;
     private final double restorePerSecond;
@@ -318,23 +319,41 @@ public final class FakeShopifyApi implements AutoCloseable {
             return;
         }
         StringBuilder jsonl = new StringBuilder();
-        List<ObjectNode> matching = matching(bulkQuery.replace("\\\"", "\""));
+        String search = bulkQuery.replace("\\\"", "\"");
+        List<ObjectNode> matching = matching(search);
         List<String> lineRows = new ArrayList<>();
+        int objects = 0;
         for (ObjectNode order : matching) {
-            jsonl.append(order.deepCopy().without("lineItems").toString()).append('\n');
-            for (JsonNode line : order.path("lineItems").path("nodes")) {
-                lineRows.add(((ObjectNode) line.deepCopy()).put("__parentId", order.path("id").asText()).toString());
+            objects += export(order.deepCopy(), jsonl, lineRows);
+        }
+        if (generated != null) {
+            Range range = Range.of(search);
+            for (int i = 0; i < generated.count(); i++) {
+                ObjectNode order = generated.order(i);
+                if (range.contains(order)) {
+                    objects += export(order, jsonl, lineRows);
+                }
             }
         }
         java.util.Collections.reverse(lineRows);
         lineRows.forEach(row -> jsonl.append(row).append('\n'));
         String id = "gid://shopify/BulkOperation/" + (9000 + bulkOperations.size() + 1);
         BulkOperation operation = new BulkOperation(id, jsonl.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                matching.size() + lineRows.size());
+                objects);
         bulkOperations.put(id, operation);
         String resultPath = "/bulk-results/" + id.substring(id.lastIndexOf('/') + 1) + ".jsonl";
         server.route("GET", resultPath, request -> download(operation, request));
         run.putObject("bulkOperation").put("id", id).put("status", "CREATED");
+    }
+
+    /** Writes an order's line, keeps its line items' for the end (ungrouped, as Shopify writes); counts the objects. */
+    private static int export(ObjectNode order, StringBuilder jsonl, List<String> lineRows) {
+        JsonNode lines = order.path("lineItems").path("nodes");
+        jsonl.append(order.without("lineItems").toString()).append('\n');
+        for (JsonNode line : lines) {
+            lineRows.add(((ObjectNode) line).put("__parentId", order.path("id").asText()).toString());
+        }
+        return 1 + lines.size();
     }
 
     private void bulkStatus(ObjectNode data, String id) {
@@ -374,23 +393,44 @@ public final class FakeShopifyApi implements AutoCloseable {
     }
 
     private List<ObjectNode> matching(String search) {
-        Matcher m = UPDATED.matcher(search);
-        Instant lower = Instant.MIN;
-        Instant upper = Instant.MAX;
-        String field = "updatedAt";
-        if (m.find()) {
-            field = m.group(1).equals("created_at") ? "createdAt" : "updatedAt";
-            lower = Instant.parse(m.group(2));
-            upper = Instant.parse(m.group(3));
-        }
-        Instant from = lower;
-        Instant to = upper;
-        String by = field;
-        return orders.values().stream()
-                .filter(o -> !Instant.parse(o.path(by).asText()).isBefore(from)
-                        && Instant.parse(o.path(by).asText()).isBefore(to))
+        Range range = Range.of(search);
+        return orders.values().stream().filter(range::contains)
                 .sorted(Comparator.comparing((ObjectNode o) -> o.path("updatedAt").asText()).thenComparing(o -> o.path("id").asText()))
                 .toList();
+    }
+
+    /** The range of a search's {@code created_at} or {@code updated_at} filter (everything without one). */
+    private record Range(String field, Instant from, Instant to) {
+        static Range of(String search) {
+            Matcher m = UPDATED.matcher(search);
+            if (!m.find()) {
+                return new Range("updatedAt", Instant.MIN, Instant.MAX);
+            }
+            return new Range(m.group(1).equals("created_at") ? "createdAt" : "updatedAt", Instant.parse(m.group(2)),
+                    Instant.parse(m.group(3)));
+        }
+
+        boolean contains(ObjectNode order) {
+            Instant at = Instant.parse(order.path(field).asText());
+            return !at.isBefore(from) && at.isBefore(to);
+        }
+    }
+
+    /**
+     * Orders made up as a bulk export is written, for scale tests of a million lines: order {@code i} (from 0) has the
+     * legacy id {@code 9000000 + i}, was created at {@code first + i * step} and updated a minute later, and has one
+     * line item of 12.50. Only bulk exports hold them, after the added orders; paged queries see the added ones.
+     */
+    public synchronized void generatedOrders(int count, Instant first, java.time.Duration step, String currency) {
+        generated = new GeneratedOrders(count, first, step.getSeconds(), currency);
+    }
+
+    private record GeneratedOrders(int count, Instant first, long stepSeconds, String currency) {
+        ObjectNode order(int i) {
+            Instant created = first.plusSeconds(i * stepSeconds);
+            return withLineItems(orderNode(String.valueOf(9_000_000 + i), created, created.plusSeconds(60), currency, "12.50",
+                    "0.00", "buyer" + (i % 1_000) + "@example.com", null, null, true), 1, "12.50");
+        }
     }
 
     private ObjectNode cost(double requested, Double actual) {

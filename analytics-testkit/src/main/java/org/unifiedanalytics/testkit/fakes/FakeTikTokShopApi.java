@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     private final TikTokShopAfterSales afterSales = new TikTokShopAfterSales();
     private volatile boolean sellerAnalytics = true;
     private final List<ObjectNode> orders = new ArrayList<>();
+    private final Map<String, GeneratedOrders> generated = new ConcurrentHashMap<>();
     private final TikTokShopSellerAnalytics analytics = new TikTokShopSellerAnalytics();
     private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
@@ -141,6 +143,58 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     /** An order of a shop, in the 202309 shape; each unit is its own line item. The same id again replaces it. */
     public synchronized ObjectNode order(String shop, String id, Instant created, Instant updated, String status, String currency,
                                          String userId, String... unitPricesBySku) {
+        ObjectNode order = orderNode(shop, id, created, updated, status, currency, userId, unitPricesBySku);
+        orders.removeIf(o -> o.path("id").asText().equals(id));
+        orders.add(order);
+        return order;
+    }
+
+    /**
+     * The shop's orders, {@code count} of them, made up as they are asked for instead of held (for scale tests of
+     * millions): order {@code i} (from 0) has id {@code 580000000000000000 + i}, was created and last updated at
+     * {@code first + i * step}, by one of a thousand buyers, with one unit at a price between 5.00 and 54.99. A shop
+     * with generated orders has no others, and no returns or cancellations.
+     */
+    public synchronized FakeTikTokShopApi generatedOrders(String shop, int count, Instant first, java.time.Duration step,
+                                                          String currency) {
+        if (step.getSeconds() < 1) {
+            throw new IllegalArgumentException("generated orders need a step of a second or more, got " + step);
+        }
+        generated.put(shop, new GeneratedOrders(shop, count, first.getEpochSecond(), step.getSeconds(), currency));
+        return this;
+    }
+
+    /** Orders made up on demand, in update-time order (which is id order). */
+    private record GeneratedOrders(String shop, int count, long firstSecond, long stepSeconds, String currency) {
+        private static final long FIRST_ID = 580_000_000_000_000_000L;
+
+        ObjectNode order(int i) {
+            Instant at = Instant.ofEpochSecond(firstSecond + i * stepSeconds);
+            return orderNode(shop, String.valueOf(FIRST_ID + i), at, at, "COMPLETED", currency, "buyer-" + (i % 1_000),
+                    "sku" + (i % 20) + "=" + java.math.BigDecimal.valueOf(500 + (i * 7919L) % 5_000, 2).toPlainString());
+        }
+
+        /** The first index whose update time is at or after the second given. */
+        int firstAtOrAfter(long second) {
+            if (second <= firstSecond) {
+                return 0;
+            }
+            long i = (second - firstSecond + stepSeconds - 1) / stepSeconds;
+            return (int) Math.min(i, count);
+        }
+
+        Optional<Integer> index(String id) {
+            try {
+                long i = Long.parseLong(id) - FIRST_ID;
+                return i >= 0 && i < count ? Optional.of((int) i) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static ObjectNode orderNode(String shop, String id, Instant created, Instant updated, String status, String currency,
+                                        String userId, String... unitPricesBySku) {
         ObjectNode order = JSON.createObjectNode().put("id", id).put("status", status).put("create_time", created.getEpochSecond())
                 .put("update_time", updated.getEpochSecond()).put("user_id", userId).put("shop", shop);
         ArrayNode lines = order.putArray("line_items");
@@ -157,8 +211,6 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         order.putObject("payment").put("currency", currency).put("sub_total", subtotal.toPlainString())
                 .put("shipping_fee", "0.00").put("seller_discount", "0.00").put("platform_discount", "0.00").put("tax", "0.00")
                 .put("total_amount", subtotal.toPlainString());
-        orders.removeIf(o -> o.path("id").asText().equals(id));
-        orders.add(order);
         return order;
     }
 
@@ -266,6 +318,11 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         String shop = shopOf(request);
         long ge = filter.path("update_time_ge").asLong(Long.MIN_VALUE);
         long lt = filter.path("update_time_lt").asLong(Long.MAX_VALUE);
+        GeneratedOrders made = generated.get(shop);
+        if (made != null) {
+            return generatedPage(made, made.firstAtOrAfter(ge), made.firstAtOrAfter(lt), pageSize,
+                    request.queryParameter("page_token"));
+        }
         List<ObjectNode> matching;
         synchronized (this) {
             matching = orders.stream().filter(o -> o.path("shop").asText().equals(shop))
@@ -282,6 +339,17 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         return envelope(200, 0, "success", data);
     }
 
+    private FakeResponse generatedPage(GeneratedOrders made, int from, int to, int pageSize, Optional<String> pageToken) {
+        int offset = pageToken.map(t -> Integer.parseInt(t.substring(2))).orElse(0);
+        ObjectNode data = JSON.createObjectNode().put("total_count", to - from);
+        ArrayNode list = data.putArray("orders");
+        for (int i = from + offset; i < Math.min(to, from + offset + pageSize); i++) {
+            list.add(made.order(i).without("shop"));
+        }
+        data.put("next_page_token", offset + pageSize < to - from ? "pt" + (offset + pageSize) : "");
+        return envelope(200, 0, "success", data);
+    }
+
     private FakeResponse orderDetail(RecordedRequest request) {
         FakeResponse refused = verify(request, true);
         if (refused != null) {
@@ -294,6 +362,11 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         String shop = shopOf(request);
         ObjectNode data = JSON.createObjectNode();
         ArrayNode list = data.putArray("orders");
+        GeneratedOrders made = generated.get(shop);
+        if (made != null) {
+            ids.stream().map(made::index).flatMap(Optional::stream).forEach(i -> list.add(made.order(i).without("shop")));
+            return envelope(200, 0, "success", data);
+        }
         synchronized (this) {
             orders.stream().filter(o -> o.path("shop").asText().equals(shop) && ids.contains(o.path("id").asText()))
                     .forEach(o -> list.add(o.deepCopy().without("shop")));
@@ -315,7 +388,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         String shop = shopOf(request);
         List<String> shopOrders;
         synchronized (this) {
-            shopOrders = orders.stream().filter(o -> o.path("shop").asText().equals(shop)).map(o -> o.path("id").asText()).toList();
+            shopOrders = generated.containsKey(shop) ? List.of() : orders.stream().filter(o -> o.path("shop").asText().equals(shop)).map(o -> o.path("id").asText()).toList();
         }
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
         return afterSales.search(kind, filter, shopOrders, pageSize, request.queryParameter("page_token"))

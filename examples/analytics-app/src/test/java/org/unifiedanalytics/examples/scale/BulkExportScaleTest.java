@@ -55,12 +55,7 @@ class BulkExportScaleTest {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         long step = 365L * 86_400 / orders;
         try (FakeShopifyApi shopify = FakeShopifyApi.start(ShopifyProvider.DEFAULT_VERSION, TOKEN, 10_000, 1_000)) {
-            for (int i = 1; i <= orders; i++) {
-                Instant created = start.plusSeconds(i * step);
-                shopify.order(FakeShopifyApi.withLineItems(FakeShopifyApi.orderNode(String.valueOf(100_000 + i), created,
-                        created.plusSeconds(60), "EUR", "12.50", "0.00", "c" + (i % 5_000) + "@example.com", null, null, true),
-                        1, "12.50"));
-            }
+            shopify.generatedOrders(orders, start, java.time.Duration.ofSeconds(step), "EUR");
             Path gc = dir.resolve("gc.log");
             Path config = Files.writeString(dir.resolve("none.properties"), "");
             long began = System.nanoTime();

@@ -1,0 +1,89 @@
+package org.unifiedanalytics.examples.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unifiedanalytics.model.schema.Tables.ORDER_LINE;
+import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unifiedanalytics.examples.cli.CliProcess;
+import org.unifiedanalytics.model.Warehouse;
+import org.unifiedanalytics.model.testing.TestDatabase;
+import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
+
+/**
+ * The scale-and-memory suite's paged case: a TikTok Shop backfill of many orders, read a hundred at a time, by the
+ * CLI in a JVM with a small heap, its collections logged (the fake makes its orders up as they are asked for). The
+ * process must finish with every order and line written, keep well under its heap limit, and keep no more alive in
+ * the second half of the run than in the first.
+ *
+ * <p>Fast variant (in {@code mvn verify}): 20,000 orders at {@code -Xmx64m} on PostgreSQL. Long variant:
+ * {@code mvn -pl examples/analytics-app test -Dtest=OrderPagesScaleTest -Dscale.tiktokshop.orders=2000000 -Dscale.heap=256m}.
+ */
+class OrderPagesScaleTest {
+    private static final String SHOP = "7500000000000000001";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_backfill_of_many_order_pages_keeps_a_flat_heap_well_under_its_limit() throws Exception {
+        TestDatabase.requirePostgres();
+        int orders = Integer.getInteger("scale.tiktokshop.orders", 20_000);
+        String heap = System.getProperty("scale.heap", "64m");
+        long heapMiB = Long.parseLong(heap.replaceAll("[^0-9]", "")) * (heap.toLowerCase(Locale.ROOT).endsWith("g") ? 1024 : 1);
+        Instant first = Instant.parse("2025-01-01T00:00:00Z");
+        Duration step = Duration.ofSeconds(Math.max(1, 365L * 86_400 / orders));
+        String schema = "scale_" + Long.toHexString(System.nanoTime());
+        try (FakeTikTokShopApi shop = FakeTikTokShopApi.start("scale-app", "scale-app-secret")
+                .shop(SHOP, "ROW_scale", "DE").generatedOrders(SHOP, orders, first, step, "EUR")) {
+            Path gc = dir.resolve("gc.log");
+            Path config = Files.writeString(dir.resolve("none.properties"), "");
+            List<String> arguments = new ArrayList<>(List.of("--database", TestDatabase.postgresUrl(), "--database-user",
+                    TestDatabase.postgresUser(), "--database-password", TestDatabase.postgresPassword(), "--database-schema", schema,
+                    "--credentials-key", Base64.getEncoder().encodeToString("scale-suite-credentials-key-32b!".getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII)), "--config", config.toString(),
+                    "backfill", "tiktok-shop", "--streams", "orders", "--from", "2025-01-01", "--to", "2026-01-02"));
+            long began = System.nanoTime();
+            Process backfill = CliProcess.start(List.of("-Xmx" + heap, "-Xlog:gc:file=" + gc), arguments,
+                    Map.of("ANALYTICS_TIKTOK_SHOP_APP_KEY", "scale-app", "ANALYTICS_TIKTOK_SHOP_APP_SECRET", "scale-app-secret",
+                            "ANALYTICS_TIKTOK_SHOP_REFRESH_TOKEN", shop.refreshToken(), "ANALYTICS_TIKTOK_SHOP_SHOPS", SHOP,
+                            "ANALYTICS_TIKTOK_SHOP_BASE_URL", shop.baseUrl(), "ANALYTICS_TIKTOK_SHOP_AUTH_URL", shop.baseUrl(),
+                            // the SDK's rate is measured here, not the API's quota (10 requests a second by default)
+                            "ANALYTICS_TIKTOK_SHOP_REQUESTS_PER_SECOND", "1000", "ANALYTICS_TIKTOK_SHOP_REQUESTS_PER_MINUTE",
+                            "60000", "ANALYTICS_TIKTOK_SHOP_PAGE_SIZE", "100"),
+                    dir.resolve("cli.log"));
+            int exit = CliProcess.finish(backfill, 7_200);
+            double seconds = (System.nanoTime() - began) / 1e9;
+            String log = Files.readString(dir.resolve("cli.log"));
+
+            assertThat(exit).as("the backfill's exit code:%n%s", log).isZero();
+            try (Warehouse warehouse = Warehouse.builder().jdbcUrl(TestDatabase.postgresUrl())
+                    .credentials(TestDatabase.postgresUser(), TestDatabase.postgresPassword()).schema(schema).build()) {
+                assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(orders);
+                assertThat(warehouse.dsl().fetchCount(ORDER_LINE)).isEqualTo(orders);
+                warehouse.dsl().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+            GcLog heapLog = GcLog.read(gc);
+            System.out.printf(Locale.ROOT, "scale (TikTok Shop order pages, PostgreSQL): %,d orders, -Xmx%s: finished in %.1f s"
+                            + " (%,.0f orders/s, JVM start-up included); heap kept after %d collections: peak %d MiB, by quarter"
+                            + " of the run %s%n", orders, heap, seconds, orders / seconds, heapLog.samples().size(),
+                    heapLog.peakAfterMiB(), heapLog.quarters());
+            assertThat(heapLog.samples()).as("collections logged").isNotEmpty();
+            assertThat(heapLog.peakAfterMiB()).as("the heap kept alive, at most three quarters of -Xmx%s", heap)
+                    .isLessThanOrEqualTo(heapMiB * 3 / 4);
+            assertThat(heapLog.peakAfterMiB(0.5, 1.0)).as("the second half keeps no more alive than the first (%s)", heapLog.quarters())
+                    .isLessThanOrEqualTo(heapLog.peakAfterMiB(0.0, 0.5) + Math.max(4, heapMiB / 16));
+        }
+    }
+}
