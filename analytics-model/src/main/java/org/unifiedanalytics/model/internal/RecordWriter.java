@@ -25,6 +25,7 @@ public final class RecordWriter {
     private final WarehouseDialect dialect;
     private final Map<Class<?>, UpsertStatement<?>> statements = new ConcurrentHashMap<>();
     private final AttributionChangeLog changes;
+    private final TableStatistics statistics = new TableStatistics();
 
     public RecordWriter(DSLContext dsl, WarehouseDialect dialect) {
         this.dsl = dsl;
@@ -45,6 +46,9 @@ public final class RecordWriter {
             try {
                 changes.recordWrite(connection, group.getKey(), batch);
                 executeUnchecked(statement, connection, batch);
+                if (dialect == WarehouseDialect.POSTGRES) {
+                    statistics.written(connection, statement.qualifiedTable(), batch.size());
+                }
             } catch (SQLException e) {
                 throw new AnalyticsException("writing " + batch.size() + " record(s) to " + statement.mappingTable()
                         + " failed: " + e.getMessage(), e);

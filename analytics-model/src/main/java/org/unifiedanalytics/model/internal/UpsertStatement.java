@@ -30,9 +30,11 @@ final class UpsertStatement<R extends WarehouseRecord> {
     private final int[] sqlTypes;
     /** Large batches on PostgreSQL; absent on H2. */
     private final CopyUpsert<R> copy;
+    private final String qualifiedTable;
 
     UpsertStatement(RecordMapping<R> mapping, DSLContext dsl, WarehouseDialect dialect) {
         this.mapping = mapping;
+        this.qualifiedTable = dsl.render(mapping.table());
         this.sql = render(mapping, dsl, dialect);
         this.copy = dialect == WarehouseDialect.POSTGRES ? new CopyUpsert<>(mapping, dsl) : null;
         this.sqlTypes = mapping.columns().stream().mapToInt(c -> c.field().getDataType().getSQLType()).toArray();
@@ -44,6 +46,11 @@ final class UpsertStatement<R extends WarehouseRecord> {
 
     String mappingTable() {
         return mapping.table().getName();
+    }
+
+    /** The table as SQL names it, schema included. */
+    String qualifiedTable() {
+        return qualifiedTable;
     }
 
     /** Upserts the records on the connection, in the caller's transaction. */
