@@ -17,12 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jooq.BatchBindStep;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Row1;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.exception.DataAccessException;
@@ -90,36 +88,24 @@ public final class AttributionChangeLog {
                           TableField<?, String> customer, TableField<?, LocalDateTime> occurredAt,
                           Map<String, List<String>> idsByPlatform, Map<String, Instant> earliest) {
         DSLContext tx = dsl.configuration().derive(connection).dsl();
-        boolean h2 = tx.dialect().family() == SQLDialect.H2;
         for (Map.Entry<String, List<String>> platformIds : idsByPlatform.entrySet()) {
             List<String> ids = platformIds.getValue();
             for (int start = 0; start < ids.size(); start += LOOKUP_CHUNK) {
                 List<String> chunk = ids.subList(start, Math.min(ids.size(), start + LOOKUP_CHUNK));
-                Condition samePlatform = platform.eq(platformIds.getKey());
-                var lookup = h2 ? valuesJoin(tx, table, samePlatform, externalId, customer, occurredAt, chunk)
-                        : tx.select(customer, occurredAt).from(table).where(samePlatform, externalId.in(chunk));
-                for (var row : lookup.fetch()) {
+                // joined from a list of values, so that each id is looked up in the (platform, id) key: H2 answers
+                // "platform = ? AND id IN (...)" by scanning the platform's rows, and PostgreSQL without statistics
+                // checks each of those rows against the whole list (TableStatistics keeps them current)
+                @SuppressWarnings("unchecked")
+                Row1<String>[] rows = chunk.stream().map(DSL::row).toArray(Row1[]::new);
+                Table<Record1<String>> wanted = DSL.values(rows).as("wanted", "external_id");
+                Field<String> wantedId = wanted.field("external_id", String.class);
+                for (var row : tx.select(customer, occurredAt).from(wanted).join(table)
+                        .on(platform.eq(platformIds.getKey()), externalId.eq(wantedId)).fetch()) {
                     earliest.merge(row.value1() == null ? WITHOUT_CUSTOMER : row.value1(),
                             row.value2().toInstant(ZoneOffset.UTC), AttributionChangeLog::min);
                 }
             }
         }
-    }
-
-    /**
-     * The stored rows of these ids joined from a list of values, for H2, which answers {@code platform = ? AND id IN
-     * (...)} by scanning the platform's rows. Not for PostgreSQL: with stale or missing statistics (a table filled
-     * since its last ANALYZE) it plans the join as a hash join over every row of the platform, which made a large
-     * backfill quadratic; there the plain {@code IN} list is looked up in the (platform, id) key.
-     */
-    private static org.jooq.ResultQuery<org.jooq.Record2<String, LocalDateTime>> valuesJoin(DSLContext tx, Table<?> table,
-            Condition samePlatform, Field<String> externalId, TableField<?, String> customer,
-            TableField<?, LocalDateTime> occurredAt, List<String> chunk) {
-        @SuppressWarnings("unchecked")
-        Row1<String>[] rows = chunk.stream().map(DSL::row).toArray(Row1[]::new);
-        Table<Record1<String>> wanted = DSL.values(rows).as("wanted", "external_id");
-        return tx.select(customer, occurredAt).from(wanted).join(table)
-                .on(samePlatform, externalId.eq(wanted.field("external_id", String.class)));
     }
 
     private void append(Connection connection, Map<String, Instant> earliest) {

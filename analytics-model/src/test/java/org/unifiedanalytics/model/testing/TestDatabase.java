@@ -56,6 +56,24 @@ public enum TestDatabase {
         };
     }
 
+    /**
+     * A warehouse on a schema of the test PostgreSQL that another process (the CLI in its own JVM) filled, to read
+     * what it wrote; the schema is left as it is (see {@link #dropPostgresSchema}).
+     */
+    public static Warehouse postgresWarehouse(String schema) {
+        return Warehouse.builder().jdbcUrl(postgresUrl()).credentials(postgresUser(), postgresPassword()).schema(schema).build();
+    }
+
+    /** Drops a schema of the test PostgreSQL, if it exists, with everything in it. */
+    public static void dropPostgresSchema(String schema) {
+        try (Connection c = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("dropping schema " + schema + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Skips (or, when CI requires PostgreSQL, fails) the calling test if PostgreSQL is not reachable. */
     public static void requirePostgres() {
         try (Connection ignored = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword())) {

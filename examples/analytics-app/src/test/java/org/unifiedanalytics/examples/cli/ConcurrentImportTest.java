@@ -57,8 +57,7 @@ class ConcurrentImportTest {
 
             assertThat(CliProcess.finish(a, 180)).as("the first import:%n%s", log("a")).isZero();
             assertThat(CliProcess.finish(b, 180)).as("the second import:%n%s", log("b")).isZero();
-            try (Warehouse warehouse = Warehouse.builder().jdbcUrl(TestDatabase.postgresUrl())
-                    .credentials(TestDatabase.postgresUser(), TestDatabase.postgresPassword()).schema(schema).build()) {
+            try (Warehouse warehouse = TestDatabase.postgresWarehouse(schema)) {
                 assertThat(warehouse.dsl().fetchCount(TOUCHPOINT)).as("ids 1 to %d, once each", FIRST).isEqualTo(FIRST);
                 assertThat(warehouse.dsl().fetchCount(TOUCHPOINT, TOUCHPOINT.CUSTOMER_KEY.like("b-%")))
                         .as("the overlapping ids took the second file's rows, committed last").isEqualTo(SECOND);
@@ -66,10 +65,7 @@ class ConcurrentImportTest {
                         .isEqualTo(AttributionQueries.live(warehouse).compare(GroupBy.CHANNEL, Period.all()));
             }
         } finally {
-            try (Connection c = DriverManager.getConnection(TestDatabase.postgresUrl(), TestDatabase.postgresUser(),
-                    TestDatabase.postgresPassword()); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
+            TestDatabase.dropPostgresSchema(schema);
         }
     }
 

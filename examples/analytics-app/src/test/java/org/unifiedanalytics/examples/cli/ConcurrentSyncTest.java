@@ -5,9 +5,6 @@ import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,14 +48,10 @@ class ConcurrentSyncTest {
             assertThat(first.isAlive()).as("the first process still ran when the second was refused").isTrue();
             assertThat(log("second")).contains("a sync of connector instance 'store-orders' is already running");
             assertThat(finish(first)).as("the first process, undisturbed:%n%s", log("first")).isZero();
-            try (Warehouse warehouse = Warehouse.builder().jdbcUrl(TestDatabase.postgresUrl())
-                    .credentials(TestDatabase.postgresUser(), TestDatabase.postgresPassword()).schema(schema).build()) {
+            try (Warehouse warehouse = TestDatabase.postgresWarehouse(schema)) {
                 assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(ORDERS);
             } finally {
-                try (Connection c = DriverManager.getConnection(TestDatabase.postgresUrl(), TestDatabase.postgresUser(),
-                        TestDatabase.postgresPassword()); Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                }
+                TestDatabase.dropPostgresSchema(schema);
             }
         }
     }

@@ -45,6 +45,27 @@ public record GcLog(List<Sample> samples, long maxHeapMiB) {
                 .mapToLong(Sample::afterMiB).max().orElse(0);
     }
 
+    /** A heap limit as {@code -Xmx} takes it ({@code 64m}, {@code 1g}), in MiB. */
+    public static long mib(String heap) {
+        long number = Long.parseLong(heap.replaceAll("[^0-9]", ""));
+        return heap.toLowerCase(java.util.Locale.ROOT).endsWith("g") ? number * 1024 : number;
+    }
+
+    /**
+     * The scale suite's criteria: collections happened; the heap kept after them stayed within three quarters of the
+     * limit; and the second half of the run kept no more alive than the first, beyond a sixteenth of the limit (at
+     * least 4 MiB), so nothing accumulates as the data goes by.
+     */
+    public void assertFlatWithin(String heap) {
+        long limit = mib(heap);
+        org.assertj.core.api.Assertions.assertThat(samples).as("collections logged").isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(peakAfterMiB()).as("the heap kept alive, at most three quarters of -Xmx%s", heap)
+                .isLessThanOrEqualTo(limit * 3 / 4);
+        org.assertj.core.api.Assertions.assertThat(peakAfterMiB(0.5, 1.0))
+                .as("the second half keeps no more alive than the first (%s)", quarters())
+                .isLessThanOrEqualTo(peakAfterMiB(0.0, 0.5) + Math.max(4, limit / 16));
+    }
+
     /** Heap after collections at the quarters of the run, e.g. "12, 14, 13, 14 MiB", for reports. */
     public String quarters() {
         List<String> parts = new ArrayList<>();
