@@ -96,10 +96,8 @@ public final class CopyStaging {
         try (Statement statement = connection.createStatement()) {
             statement.execute(createStaging);
             statement.execute("TRUNCATE " + staging);
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + staging + " failed: " + e.getMessage(), e);
         }
+        copyIn(connection, copy, staging, csv);
     }
 
     /**
@@ -112,13 +110,17 @@ public final class CopyStaging {
         if (csv.isEmpty()) {
             return false;
         }
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + dsl.render(table) + " (" + names(dsl, columns)
-                    + ") FROM STDIN (FORMAT csv)", new StringReader(csv.get()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + dsl.render(table) + " failed: " + e.getMessage(), e);
-        }
+        String target = dsl.render(table);
+        copyIn(connection, "COPY " + target + " (" + names(dsl, columns) + ") FROM STDIN (FORMAT csv)", target, csv.get());
         return true;
+    }
+
+    private static void copyIn(Connection connection, String sql, String target, String csv) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + target + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** Merges the copied batch into the table; answers the rows inserted or updated. */
