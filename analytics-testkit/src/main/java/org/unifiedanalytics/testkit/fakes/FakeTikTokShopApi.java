@@ -2,13 +2,10 @@ package org.unifiedanalytics.testkit.fakes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,8 +49,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     private final Map<String, String> regions = new ConcurrentHashMap<>();
     private final TikTokShopAfterSales afterSales = new TikTokShopAfterSales();
     private volatile boolean sellerAnalytics = true;
-    private final List<ObjectNode> orders = new ArrayList<>();
-    private final Map<String, GeneratedOrders> generated = new ConcurrentHashMap<>();
+    private final TikTokShopOrders orders = new TikTokShopOrders();
     private final TikTokShopSellerAnalytics analytics = new TikTokShopSellerAnalytics();
     private final Map<String, Boolean> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
@@ -141,12 +137,9 @@ public final class FakeTikTokShopApi implements AutoCloseable {
     }
 
     /** An order of a shop, in the 202309 shape; each unit is its own line item. The same id again replaces it. */
-    public synchronized ObjectNode order(String shop, String id, Instant created, Instant updated, String status, String currency,
-                                         String userId, String... unitPricesBySku) {
-        ObjectNode order = orderNode(shop, id, created, updated, status, currency, userId, unitPricesBySku);
-        orders.removeIf(o -> o.path("id").asText().equals(id));
-        orders.add(order);
-        return order;
+    public ObjectNode order(String shop, String id, Instant created, Instant updated, String status, String currency,
+                            String userId, String... unitPricesBySku) {
+        return orders.order(shop, id, created, updated, status, currency, userId, unitPricesBySku);
     }
 
     /**
@@ -155,69 +148,33 @@ public final class FakeTikTokShopApi implements AutoCloseable {
      * {@code first + i * step}, by one of a thousand buyers, with one unit at a price between 5.00 and 54.99. A shop
      * with generated orders has no others, and no returns or cancellations.
      */
-    public synchronized FakeTikTokShopApi generatedOrders(String shop, int count, Instant first, java.time.Duration step,
+    public FakeTikTokShopApi generatedOrders(String shop, int count, Instant first, java.time.Duration step,
                                                           String currency) {
         if (step.getSeconds() < 1) {
             throw new IllegalArgumentException("generated orders need a step of a second or more, got " + step);
         }
-        generated.put(shop, new GeneratedOrders(shop, count, first.getEpochSecond(), step.getSeconds(), currency));
+        orders.generate(new TikTokShopGeneratedOrders(shop, count, first.getEpochSecond(), step.getSeconds(), currency));
         return this;
-    }
-
-    /** Orders made up on demand, in update-time order (which is id order). */
-    private record GeneratedOrders(String shop, int count, long firstSecond, long stepSeconds, String currency) {
-        private static final long FIRST_ID = 580_000_000_000_000_000L;
-
-        ObjectNode order(int i) {
-            Instant at = Instant.ofEpochSecond(firstSecond + i * stepSeconds);
-            return orderNode(shop, String.valueOf(FIRST_ID + i), at, at, "COMPLETED", currency, "buyer-" + (i % 1_000),
-                    "sku" + (i % 20) + "=" + java.math.BigDecimal.valueOf(500 + (i * 7919L) % 5_000, 2).toPlainString());
-        }
-
-        /** The first index whose update time is at or after the second given. */
-        int firstAtOrAfter(long second) {
-            if (second <= firstSecond) {
-                return 0;
-            }
-            long i = (second - firstSecond + stepSeconds - 1) / stepSeconds;
-            return (int) Math.min(i, count);
-        }
-
-        Optional<Integer> index(String id) {
-            try {
-                long i = Long.parseLong(id) - FIRST_ID;
-                return i >= 0 && i < count ? Optional.of((int) i) : Optional.empty();
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private static ObjectNode orderNode(String shop, String id, Instant created, Instant updated, String status, String currency,
-                                        String userId, String... unitPricesBySku) {
-        ObjectNode order = JSON.createObjectNode().put("id", id).put("status", status).put("create_time", created.getEpochSecond())
-                .put("update_time", updated.getEpochSecond()).put("user_id", userId).put("shop", shop);
-        ArrayNode lines = order.putArray("line_items");
-        java.math.BigDecimal subtotal = java.math.BigDecimal.ZERO;
-        int n = 0;
-        for (String entry : unitPricesBySku) {
-            String[] skuPrice = entry.split("=");
-            lines.addObject().put("id", id + "-" + (++n)).put("sku_id", skuPrice[0]).put("product_id", "p-" + skuPrice[0])
-                    .put("product_name", "Product " + skuPrice[0]).put("seller_sku", "S-" + skuPrice[0])
-                    .put("original_price", skuPrice[1]).put("sale_price", skuPrice[1]).put("seller_discount", "0.00")
-                    .put("platform_discount", "0.00").put("currency", currency);
-            subtotal = subtotal.add(new java.math.BigDecimal(skuPrice[1]));
-        }
-        order.putObject("payment").put("currency", currency).put("sub_total", subtotal.toPlainString())
-                .put("shipping_fee", "0.00").put("seller_discount", "0.00").put("platform_discount", "0.00").put("tax", "0.00")
-                .put("total_amount", subtotal.toPlainString());
-        return order;
     }
 
     /** A video's seller-analytics numbers for one day: views, GMV, and the click-through rate as TikTok writes it. */
     public FakeTikTokShopApi videoDay(String shop, java.time.LocalDate day, String videoId, String title, long views,
                                       String gmv, String currency, String clickThroughRate) {
         analytics.videoDay(shop, day, videoId, title, views, gmv, currency, clickThroughRate);
+        return this;
+    }
+
+    /**
+     * Every day, {@code videosPerDay} videos that sold the shop's products, their numbers made up as they are asked
+     * for instead of held (for scale tests of a million daily rows): video {@code v} (from 0) has id
+     * {@code 7400000000000000000 + v}, and its views, GMV (in {@code currency}) and click-through rate vary with
+     * the day. A shop with generated video days has no other video or product rows.
+     */
+    public FakeTikTokShopApi generatedVideoDays(String shop, int videosPerDay, String currency) {
+        if (videosPerDay < 1) {
+            throw new IllegalArgumentException("generated video days need at least one video a day, got " + videosPerDay);
+        }
+        analytics.generate(new TikTokShopGeneratedVideoDays(shop, videosPerDay, currency));
         return this;
     }
 
@@ -312,42 +269,11 @@ public final class FakeTikTokShopApi implements AutoCloseable {
             return envelope(400, 36009001, "the body is not JSON", null);
         }
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
-        if (pageSize < 1 || pageSize > 100) {
-            return envelope(400, INVALID_PARAM, "page_size must be 1 to 100", null);
+        if (pageSize < 1 || pageSize > TikTokShopOrders.MAX_PAGE_SIZE) {
+            return envelope(400, INVALID_PARAM, "page_size must be 1 to " + TikTokShopOrders.MAX_PAGE_SIZE, null);
         }
-        String shop = shopOf(request);
-        long ge = filter.path("update_time_ge").asLong(Long.MIN_VALUE);
-        long lt = filter.path("update_time_lt").asLong(Long.MAX_VALUE);
-        GeneratedOrders made = generated.get(shop);
-        if (made != null) {
-            return generatedPage(made, made.firstAtOrAfter(ge), made.firstAtOrAfter(lt), pageSize,
-                    request.queryParameter("page_token"));
-        }
-        List<ObjectNode> matching;
-        synchronized (this) {
-            matching = orders.stream().filter(o -> o.path("shop").asText().equals(shop))
-                    .filter(o -> o.path("update_time").asLong() >= ge && o.path("update_time").asLong() < lt)
-                    .sorted(Comparator.comparingLong((ObjectNode o) -> o.path("update_time").asLong()).thenComparing(o -> o.path("id").asText()))
-                    .toList();
-        }
-        int offset = request.queryParameter("page_token").map(t -> Integer.parseInt(t.substring(2))).orElse(0);
-        ObjectNode data = JSON.createObjectNode().put("total_count", matching.size());
-        ArrayNode list = data.putArray("orders");
-        matching.subList(Math.min(offset, matching.size()), Math.min(offset + pageSize, matching.size()))
-                .forEach(o -> list.add(o.deepCopy().without("shop")));
-        data.put("next_page_token", offset + pageSize < matching.size() ? "pt" + (offset + pageSize) : "");
-        return envelope(200, 0, "success", data);
-    }
-
-    private FakeResponse generatedPage(GeneratedOrders made, int from, int to, int pageSize, Optional<String> pageToken) {
-        int offset = pageToken.map(t -> Integer.parseInt(t.substring(2))).orElse(0);
-        ObjectNode data = JSON.createObjectNode().put("total_count", to - from);
-        ArrayNode list = data.putArray("orders");
-        for (int i = from + offset; i < Math.min(to, from + offset + pageSize); i++) {
-            list.add(made.order(i).without("shop"));
-        }
-        data.put("next_page_token", offset + pageSize < to - from ? "pt" + (offset + pageSize) : "");
-        return envelope(200, 0, "success", data);
+        return envelope(200, 0, "success", orders.search(shopOf(request), filter.path("update_time_ge").asLong(Long.MIN_VALUE),
+                filter.path("update_time_lt").asLong(Long.MAX_VALUE), pageSize, request.queryParameter("page_token")));
     }
 
     private FakeResponse orderDetail(RecordedRequest request) {
@@ -356,22 +282,10 @@ public final class FakeTikTokShopApi implements AutoCloseable {
             return refused;
         }
         List<String> ids = List.of(request.queryParameter("ids").orElse("").split(","));
-        if (ids.size() > 50 || ids.get(0).isEmpty()) {
-            return envelope(400, INVALID_PARAM, "ids must name 1 to 50 orders", null);
+        if (ids.size() > TikTokShopOrders.MAX_DETAIL_IDS || ids.get(0).isEmpty()) {
+            return envelope(400, INVALID_PARAM, "ids must name 1 to " + TikTokShopOrders.MAX_DETAIL_IDS + " orders", null);
         }
-        String shop = shopOf(request);
-        ObjectNode data = JSON.createObjectNode();
-        ArrayNode list = data.putArray("orders");
-        GeneratedOrders made = generated.get(shop);
-        if (made != null) {
-            ids.stream().map(made::index).flatMap(Optional::stream).forEach(i -> list.add(made.order(i).without("shop")));
-            return envelope(200, 0, "success", data);
-        }
-        synchronized (this) {
-            orders.stream().filter(o -> o.path("shop").asText().equals(shop) && ids.contains(o.path("id").asText()))
-                    .forEach(o -> list.add(o.deepCopy().without("shop")));
-        }
-        return envelope(200, 0, "success", data);
+        return envelope(200, 0, "success", orders.detail(shopOf(request), ids));
     }
 
     private FakeResponse searchAfterSales(RecordedRequest request, TikTokShopAfterSales.Kind kind) {
@@ -385,11 +299,7 @@ public final class FakeTikTokShopApi implements AutoCloseable {
         } catch (Exception e) {
             return envelope(400, 36009001, "the body is not JSON", null);
         }
-        String shop = shopOf(request);
-        List<String> shopOrders;
-        synchronized (this) {
-            shopOrders = generated.containsKey(shop) ? List.of() : orders.stream().filter(o -> o.path("shop").asText().equals(shop)).map(o -> o.path("id").asText()).toList();
-        }
+        List<String> shopOrders = orders.heldIds(shopOf(request));
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("0"));
         return afterSales.search(kind, filter, shopOrders, pageSize, request.queryParameter("page_token"))
                 .map(data -> envelope(200, 0, "success", data))
@@ -406,11 +316,24 @@ public final class FakeTikTokShopApi implements AutoCloseable {
                     + " app lacks the scope data.shop_analytics.public.read", null);
         }
         int pageSize = Integer.parseInt(request.queryParameter("page_size").orElse("10"));
-        return analytics.page(kind, shopOf(request), request.queryParameter("start_date_ge").orElse(""),
-                        request.queryParameter("end_date_lt").orElse(""), pageSize, request.queryParameter("page_token"))
+        String from = request.queryParameter("start_date_ge").orElse("");
+        String to = request.queryParameter("end_date_lt").orElse("");
+        if (!isDate(from) || !isDate(to)) {
+            return envelope(400, INVALID_PARAM, "start_date_ge and end_date_lt must be dates (YYYY-MM-DD)", null);
+        }
+        return analytics.page(kind, shopOf(request), from, to, pageSize, request.queryParameter("page_token"))
                 .map(data -> envelope(200, 0, "success", data))
                 .orElseGet(() -> envelope(400, INVALID_PARAM, "page_size must be 1 to " + TikTokShopSellerAnalytics.MAX_PAGE_SIZE,
                         null));
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            java.time.LocalDate.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private String shopOf(RecordedRequest request) {

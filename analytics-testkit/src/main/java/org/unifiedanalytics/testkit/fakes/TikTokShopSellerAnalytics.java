@@ -3,7 +3,9 @@ package org.unifiedanalytics.testkit.fakes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,6 +33,11 @@ final class TikTokShopSellerAnalytics {
 
     private final List<ObjectNode> videoDays = new ArrayList<>();
     private final List<ObjectNode> productDays = new ArrayList<>();
+    private final Map<String, TikTokShopGeneratedVideoDays> generated = new ConcurrentHashMap<>();
+
+    void generate(TikTokShopGeneratedVideoDays videoDays) {
+        generated.put(videoDays.shop(), videoDays);
+    }
 
     synchronized void videoDay(String shop, LocalDate day, String videoId, String title, long views, String gmv, String currency,
                                String clickThroughRate) {
@@ -52,10 +59,16 @@ final class TikTokShopSellerAnalytics {
         videoDays.stream().filter(v -> v.path("id").asText().equals(videoId)).forEach(v -> v.put("video_post_time", asWritten));
     }
 
-    /** One page of a shop's rows, or empty when the page size is out of range. */
+    /** One page of a shop's rows ({@code from} and {@code to} are dates), or empty when the page size is out of range. */
     synchronized Optional<ObjectNode> page(Kind kind, String shop, String from, String to, int pageSize, Optional<String> pageToken) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             return Optional.empty();
+        }
+        TikTokShopGeneratedVideoDays made = generated.get(shop);
+        if (made != null) {
+            return kind == Kind.VIDEOS ? Optional.of(made.page(LocalDate.parse(from), LocalDate.parse(to), pageSize, pageToken))
+                    : Optional.of(JSON.createObjectNode().<ObjectNode>set(kind.listName, JSON.createArrayNode())
+                            .put("next_page_token", "").put("total_count", 0).put("latest_available_date", to));
         }
         List<ObjectNode> matching = (kind == Kind.VIDEOS ? videoDays : productDays).stream()
                 .filter(v -> v.path("shop").asText().equals(shop))
