@@ -23,8 +23,11 @@ import org.unifiedanalytics.model.internal.DailyPartitions;
 import org.unifiedanalytics.model.internal.DialectDetector;
 import org.unifiedanalytics.model.internal.EmbeddedCompaction;
 import org.unifiedanalytics.model.internal.AttributionChangeLog;
+import org.unifiedanalytics.model.internal.AttributionInputGate;
 import org.unifiedanalytics.model.internal.RecordWriter;
 import org.unifiedanalytics.model.internal.SchemaMigrator;
+import org.unifiedanalytics.model.records.Conversion;
+import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.WarehouseRecord;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -65,6 +68,7 @@ public final class Warehouse implements AutoCloseable {
     private final DSLContext dsl;
     private final RecordWriter writer;
     private final AttributionChangeLog changeLog;
+    private final AttributionInputGate inputGate;
 
     /**
      * Where a warehouse's data lives, as far as who else can reach it goes.
@@ -117,6 +121,7 @@ public final class Warehouse implements AutoCloseable {
         this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
         this.writer = new RecordWriter(dsl, dialect);
         this.changeLog = new AttributionChangeLog(dsl);
+        this.inputGate = AttributionInputGate.register(this, dialect, schema);
     }
 
     /** An embedded H2 warehouse in a file, created on first use: {@code path} names it without extension. */
@@ -194,6 +199,7 @@ public final class Warehouse implements AutoCloseable {
                 }
                 throw new AnalyticsException("transaction failed: " + failure.getMessage(), failure);
             } finally {
+                inputGate.transactionEnded(connection);
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
@@ -314,6 +320,9 @@ public final class Warehouse implements AutoCloseable {
 
         @Override
         public WriteResult write(Collection<? extends WarehouseRecord> records) {
+            if (records.stream().anyMatch(r -> r instanceof Touchpoint || r instanceof Conversion)) {
+                inputGate.enterAsWriter(connection);
+            }
             return writer.write(connection, records);
         }
 
@@ -325,6 +334,7 @@ public final class Warehouse implements AutoCloseable {
 
         @Override
         public void markAttributionInputsChanged(Collection<AttributionInputChange> changes) {
+            inputGate.enterAsWriter(connection);
             changeLog.mark(connection, changes);
         }
 

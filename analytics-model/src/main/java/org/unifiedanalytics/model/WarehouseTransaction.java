@@ -27,7 +27,9 @@ public interface WarehouseTransaction {
     /**
      * Marks the attribution credits of these customers' conversions, from the given instants on, as out of date: for
      * touchpoints or conversions written with this transaction's own SQL. {@link #write} marks what it writes itself.
-     * The next attribution query or refresh recomputes them.
+     * The next attribution query or refresh recomputes them. Call it before that SQL reads or writes those rows: from
+     * then until this transaction ends, attribution computes and refreshes nothing, so that it never applies another
+     * writer's markers while this one may still replace that writer's rows.
      */
     void markAttributionInputsChanged(Collection<AttributionInputChange> changes);
 

@@ -300,22 +300,22 @@ class MaintainedAttributionTest {
         }
     }
 
-    private static List<String> keys(AttributionQueries queries) {
+    static List<String> keys(AttributionQueries queries) {
         return queries.revenue(AttributionModel.LAST_TOUCH, GroupBy.CHANNEL, Period.all()).stream()
                 .map(AttributedRevenue::groupKey).toList();
     }
 
-    private static Conversion conversion(String id, String customer, Instant at) {
+    static Conversion conversion(String id, String customer, Instant at) {
         return new Conversion("test", id, CustomerKey.of(customer), at, Money.of("10.00", "EUR"), "order");
     }
 
-    private static Touchpoint touch(String id, String customer, Instant at, String channel) {
+    static Touchpoint touch(String id, String customer, Instant at, String channel) {
         return new Touchpoint("test", id, CustomerKey.of(customer), at, "session", channel, ChannelGroup.UNASSIGNED, null, null,
                 null, null);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<org.unifiedanalytics.model.records.WarehouseRecord> cast(List<?> records) {
+    static List<org.unifiedanalytics.model.records.WarehouseRecord> cast(List<?> records) {
         return (List<org.unifiedanalytics.model.records.WarehouseRecord>) records;
     }
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.WarehouseDialect;
+import org.unifiedanalytics.model.WarehouseTransaction;
+import org.unifiedanalytics.model.internal.AttributionInputGate;
 import org.unifiedanalytics.model.internal.LockErrors;
 import org.unifiedanalytics.query.AttributedRevenue;
 import org.unifiedanalytics.query.AttributionModel;
@@ -27,7 +28,8 @@ import org.unifiedanalytics.query.Period;
  * Attribution answered from credits kept in the warehouse: a unit's credits are computed on its first query (or by
  * {@link #refresh}), then kept current from the writers' change markers, which every query applies first. Computing
  * and refreshing take turns under one row lock, so processes sharing a warehouse never compute the same credits
- * twice at once; a query that cannot get the lock soon answers from live SQL instead, never from stale credits.
+ * twice at once, and start only when no transaction is writing touchpoints or conversions; a query that cannot get
+ * either soon answers from live SQL instead, never from stale credits.
  */
 public final class MaintainedCredits {
     /** How long a query waits on PostgreSQL for another process's refresh before answering live. */
@@ -38,6 +40,7 @@ public final class MaintainedCredits {
     private final CreditRollup rollup;
     private final CreditRefresh refresh;
     private final Clock clock;
+    private final AttributionInputGate gate;
 
     public MaintainedCredits(Warehouse warehouse, AttributionSql sql, Clock clock) {
         this.warehouse = warehouse;
@@ -45,6 +48,7 @@ public final class MaintainedCredits {
         this.rollup = new CreditRollup(warehouse.dialect());
         this.refresh = new CreditRefresh(sql, rollup);
         this.clock = clock;
+        this.gate = AttributionInputGate.of(warehouse);
     }
 
     /**
@@ -59,12 +63,13 @@ public final class MaintainedCredits {
         if (id.isEmpty() || dsl.fetchExists(ATTRIBUTION_CHANGE)) {
             try {
                 id = Optional.of(warehouse.inTransaction(tx -> {
-                    lock(tx.dsl(), true);
+                    lock(tx, true);
                     long unitId = ensure(tx.dsl(), unit).id();
                     refresh.apply(tx.dsl(), CreditUnit.stored(tx.dsl()));
                     return unitId;
                 }));
-            } catch (DataAccessException e) {
+            } catch (RuntimeException e) {
+                // the maintenance lock or the writers' gate not granted in time
                 if (!LockErrors.isLockNotGranted(e)) {
                     throw e;
                 }
@@ -79,7 +84,7 @@ public final class MaintainedCredits {
         long started = System.nanoTime();
         return warehouse.inTransaction(tx -> {
             DSLContext dsl = tx.dsl();
-            lock(dsl, false);
+            lock(tx, false);
             int computed = 0;
             for (AttributionSettings settings : maintained) {
                 for (AttributionModel model : AttributionModel.values()) {
@@ -110,12 +115,18 @@ public final class MaintainedCredits {
         return new Ensured(id, true);
     }
 
-    private void lock(DSLContext tx, boolean bounded) {
+    /**
+     * Takes the maintenance lock, then waits until no transaction is writing touchpoints or conversions and keeps
+     * new ones waiting until this one ends ({@link AttributionInputGate}): a query waits a bounded time for each.
+     */
+    private void lock(WarehouseTransaction tx, boolean bounded) {
+        DSLContext dsl = tx.dsl();
         if (bounded && warehouse.dialect() == WarehouseDialect.POSTGRES) {
-            tx.execute("SET LOCAL lock_timeout = '" + QUERY_LOCK_WAIT.toMillis() + "ms'");
+            dsl.execute("SET LOCAL lock_timeout = '" + QUERY_LOCK_WAIT.toMillis() + "ms'");
         }
-        tx.selectFrom(ATTRIBUTION_MAINTENANCE).where(ATTRIBUTION_MAINTENANCE.MAINTENANCE_ID.eq(1)).forUpdate().fetch();
-        tx.update(ATTRIBUTION_MAINTENANCE).set(ATTRIBUTION_MAINTENANCE.REFRESHED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
+        dsl.selectFrom(ATTRIBUTION_MAINTENANCE).where(ATTRIBUTION_MAINTENANCE.MAINTENANCE_ID.eq(1)).forUpdate().fetch();
+        gate.enterAlone(tx.connection(), bounded ? Optional.of(QUERY_LOCK_WAIT) : Optional.empty());
+        dsl.update(ATTRIBUTION_MAINTENANCE).set(ATTRIBUTION_MAINTENANCE.REFRESHED_AT, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .where(ATTRIBUTION_MAINTENANCE.MAINTENANCE_ID.eq(1)).execute();
     }
 }
