@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,19 @@ public abstract class ConnectorContractTest {
 
     /** The faults the random-fault test picks from: what real APIs and networks do. */
     protected List<Fault> randomFaults() {
-        return List.of(Fault.tooManyRequests(1), Fault.serverError(500), Fault.serverError(503), Fault.connectionReset(),
-                Fault.truncatedBody(), Fault.malformedBody(), Fault.stalledBody(java.time.Duration.ofMillis(1500)));
+        List<Fault> faults = new ArrayList<>(List.of(Fault.tooManyRequests(1), Fault.serverError(500), Fault.serverError(503),
+                Fault.connectionReset(), Fault.truncatedBody(), Fault.malformedBody(), Fault.invalidJson(),
+                Fault.stalledBody(java.time.Duration.ofMillis(1500)), Fault.slowDrip(java.time.Duration.ofMillis(1600))));
+        faults.addAll(apiErrorAnswers());
+        return faults;
+    }
+
+    /**
+     * The API's own error answers that the random-fault test also injects, such as an error envelope with HTTP 200
+     * ({@link Fault#answer}): none unless the API has them.
+     */
+    protected List<Fault> apiErrorAnswers() {
+        return List.of();
     }
 
     /** How many requests succeed before the interruption test cuts the source off. */

@@ -213,12 +213,16 @@ public final class FakeApiServer implements AutoCloseable {
             FakeResponse refused = null;
             synchronized (this) {
                 requests.add(request);
-                fault = faults.poll();
+                // a queued fault waits for a request it applies to
+                fault = faults.peek() != null && faults.peek().appliesTo(request.path()) ? faults.poll() : null;
                 if (fault == null && failAfterFault != null && failAfter.getAndDecrement() <= 0) {
                     fault = failAfterFault;
                 }
                 if (fault == null && randomFaults != null) {
                     fault = randomFaults.next();
+                }
+                if (fault != null && !fault.appliesTo(request.path())) {
+                    fault = null;
                 }
                 if (fault != null) {
                     faultsInjected++;
@@ -252,6 +256,10 @@ public final class FakeApiServer implements AutoCloseable {
                 send(exchange, error, false);
                 return;
             }
+            if (fault instanceof Fault.Answer answer) {
+                send(exchange, answer.response(), false);
+                return;
+            }
             if (fault instanceof Fault.Malformed) {
                 send(exchange, new FakeResponse(200, Map.of("Content-Type", "text/html"),
                         "<html><body><h1>502 Bad Gateway</h1></body></html>"), false);
@@ -273,6 +281,14 @@ public final class FakeApiServer implements AutoCloseable {
                 stall(exchange, response, stalled.stall());
                 return;
             }
+            if (fault instanceof Fault.SlowDrip drip) {
+                drip(exchange, response, drip.total());
+                return;
+            }
+            if (fault instanceof Fault.InvalidJson && response.body() != null && !response.body().isEmpty()) {
+                // one character more in place of the first: a stray "<" no JSON value starts with
+                response = new FakeResponse(response.status(), response.headers(), "<" + response.body().substring(1));
+            }
             send(exchange, response, fault instanceof Fault.Truncated);
         }
     }
@@ -285,6 +301,21 @@ public final class FakeApiServer implements AutoCloseable {
         out.write(bytes, 0, bytes.length / 2);
         out.flush();
         sleep(stall);
+    }
+
+    private static void drip(HttpExchange exchange, FakeResponse response, Duration total) throws IOException {
+        byte[] bytes = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        int pieces = 8;
+        for (int i = 0; i < pieces; i++) {
+            int from = bytes.length * i / pieces;
+            out.write(bytes, from, bytes.length * (i + 1) / pieces - from);
+            out.flush();
+            sleep(total.dividedBy(pieces));
+        }
+        out.close();
     }
 
     private boolean overRateLimit() {

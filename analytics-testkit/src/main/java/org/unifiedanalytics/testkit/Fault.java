@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * A failure the fake server injects instead of (or before) a route's answer, to prove a client copes:
- * rate limits, server errors, latency, dropped connections, truncated and malformed bodies.
+ * rate limits, server errors, latency, dropped connections, truncated, malformed and slow bodies, the API's own error
+ * answers.
  */
 public sealed interface Fault {
 
@@ -51,6 +52,35 @@ public sealed interface Fault {
         return new Malformed();
     }
 
+    /**
+     * The route's answer, its status and length whole, with its JSON broken at the start (a server or proxy bug, not a
+     * cut): a client must refuse it, not read what parses.
+     */
+    static Fault invalidJson() {
+        return new InvalidJson();
+    }
+
+    /**
+     * The route's answer sent in eight pieces spaced so that the whole takes {@code total}: no single wait is long,
+     * the whole is (a client must bound the exchange, not the silence between reads).
+     */
+    static Fault slowDrip(Duration total) {
+        return new SlowDrip(total);
+    }
+
+    /**
+     * An answer of the API's own instead of the route's, such as an error envelope with HTTP 200, on requests whose
+     * path starts with {@code pathPrefix}; requests to other paths get no fault.
+     */
+    static Fault answer(String pathPrefix, FakeResponse response) {
+        return new Answer(pathPrefix, response);
+    }
+
+    /** Whether the fault applies to a request for this path. */
+    default boolean appliesTo(String path) {
+        return true;
+    }
+
     record Status(int status, int retryAfterSeconds) implements Fault {
     }
 
@@ -67,5 +97,18 @@ public sealed interface Fault {
     }
 
     record Stalled(Duration stall) implements Fault {
+    }
+
+    record InvalidJson() implements Fault {
+    }
+
+    record SlowDrip(Duration total) implements Fault {
+    }
+
+    record Answer(String pathPrefix, FakeResponse response) implements Fault {
+        @Override
+        public boolean appliesTo(String path) {
+            return path.startsWith(pathPrefix);
+        }
     }
 }

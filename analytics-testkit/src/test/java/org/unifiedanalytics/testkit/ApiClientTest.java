@@ -71,6 +71,43 @@ class ApiClientTest {
     }
 
     @Test
+    void a_server_that_drips_its_body_in_short_pauses_is_cut_off_when_the_whole_exceeds_the_request_timeout() {
+        api.route("GET", "/drip", r -> FakeResponse.ok("{\"value\":\"" + "x".repeat(5000) + "\"}"));
+        // eight pauses of 500 ms: none near the timeout, the whole five times it
+        api.inject(Fault.slowDrip(Duration.ofSeconds(4)));
+        ApiClient client = client().requestTimeout(Duration.ofMillis(800)).retries(0, Duration.ofMillis(5), Duration.ofMillis(5)).build();
+        long started = System.nanoTime();
+
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> client.getJson("/drip", Map.of()));
+
+        assertThat(error).isInstanceOf(ApiException.Transport.class).hasMessageContaining("body included");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3500));
+    }
+
+    @Test
+    void a_body_whose_json_is_broken_at_full_length_is_refused_and_retried() {
+        api.inject(Fault.invalidJson());
+
+        JsonNode body = client().build().getJson("/items", Map.of());
+
+        assertThat(body.path("items")).hasSize(3);
+        assertThat(outcomes).containsExactly("malformed", "success");
+    }
+
+    @Test
+    void an_apis_own_answer_is_injected_only_on_the_paths_it_names_and_waits_for_one() {
+        api.route("GET", "/other", r -> FakeResponse.ok("{\"other\":true}"));
+        api.inject(Fault.answer("/items", FakeResponse.ok("{\"code\":40100}")));
+
+        JsonNode other = client().build().getJson("/other", Map.of());
+        JsonNode items = client().build().getJson("/items", Map.of());
+
+        assertThat(other.path("other").asBoolean()).as("a path the fault does not name is answered by its route").isTrue();
+        assertThat(items.path("code").asInt()).as("the fault waited for its path").isEqualTo(40100);
+        assertThat(api.faultsInjected()).isEqualTo(1);
+    }
+
+    @Test
     void a_redirect_to_another_host_never_carries_the_clients_credentials() {
         try (FakeApiServer elsewhere = FakeApiServer.start()) {
             elsewhere.route("GET", "/steal", r -> FakeResponse.ok("{}"));

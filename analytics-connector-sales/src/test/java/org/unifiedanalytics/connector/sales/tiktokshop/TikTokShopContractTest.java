@@ -4,11 +4,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.unifiedanalytics.connect.ConnectorProvider;
 import org.unifiedanalytics.testkit.ConnectorContractTest;
 import org.unifiedanalytics.testkit.FakeApiServer;
+import org.unifiedanalytics.testkit.FakeResponse;
+import org.unifiedanalytics.testkit.Fault;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
 
 /** The connector contract for TikTok Shop, against a fake that verifies every signature. */
@@ -41,5 +44,14 @@ class TikTokShopContractTest extends ConnectorContractTest {
     @Override
     protected Clock clock() {
         return Clock.fixed(TikTokShopFixture.NOW, ZoneOffset.UTC);
+    }
+
+    /** TikTok Shop's error envelope with HTTP 200: "too many requests" and "internal error", as its common error table has them. */
+    @Override
+    protected List<Fault> apiErrorAnswers() {
+        return List.of(Fault.answer("/", FakeResponse.ok("{\"code\":36009002,\"message\":\"Too many requests\","
+                        + "\"request_id\":\"2026120600003\",\"data\":null}")),
+                Fault.answer("/", FakeResponse.ok("{\"code\":36009003,\"message\":\"Internal error. Please try again.\","
+                        + "\"request_id\":\"2026120600004\",\"data\":null}")));
     }
 }
