@@ -39,6 +39,7 @@ import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.unifiedanalytics.model.internal.UtcTimestampBinding;
 import org.unifiedanalytics.model.Warehouse;
 
 /**
@@ -101,7 +102,7 @@ public final class FunnelQueries {
                 orderNumber.as("k")).from(CONVERSION).where(CONVERSION.CUSTOMER_KEY.isNotNull()).asTable("ranked");
         Field<Long> rid = ranked.field("conversion_id", Long.class);
         Field<String> rcustomer = ranked.field("customer_key", String.class);
-        Field<LocalDateTime> rat = ranked.field("occurred_at", LocalDateTime.class);
+        Field<LocalDateTime> rat = ranked.field(CONVERSION.OCCURRED_AT);
         Condition rankedInPeriod = rat.ge(utc(period.from())).and(rat.lt(utc(period.to())))
                 .and(channel.map(ch -> rid.in(lastNonDirectConversions(period, ch))).orElse(noCondition()));
         var loyalty = dsl.select(countDistinct(rcustomer).filterWhere(ranked.field("k", Integer.class).gt(1)),
@@ -199,7 +200,7 @@ public final class FunnelQueries {
         List<Field<?>> reached = new ArrayList<>();
         for (int j = 1; j <= steps.size(); j++) {
             reached.add(countDistinct(field(name(last, "ck"), String.class))
-                    .filterWhere(field(name(last, "m" + j), LocalDateTime.class).isNotNull()));
+                    .filterWhere(field(name(last, "m" + j), UtcTimestampBinding.TYPE).isNotNull()));
         }
         Record row = dsl.with(chain.ctes().toArray(CommonTableExpression[]::new)).select(reached).from(name(last)).fetchOne();
         List<Long> counts = new ArrayList<>();
@@ -333,7 +334,7 @@ public final class FunnelQueries {
         }
         Table<?> matched = DSL.table(events).as("e");
         Field<String> ck = field(name("e", "ck"), String.class);
-        Field<LocalDateTime> ts = field(name("e", "ts"), LocalDateTime.class);
+        Field<LocalDateTime> ts = field(name("e", "ts"), UtcTimestampBinding.TYPE);
         Field<Integer> step = field(name("e", "step"), Integer.class);
         Field<Long> tid = field(name("e", "tid"), Long.class);
         Condition entersHere = step.eq(inline(1)).and(ts.ge(utc(entry.from()))).and(ts.lt(utc(entry.to())));
@@ -346,16 +347,16 @@ public final class FunnelQueries {
             String prev = "m" + j;
             List<Field<?>> fields = new ArrayList<>();
             fields.add(field(name(prev, "ck"), String.class));
-            fields.add(field(name(prev, "ts"), LocalDateTime.class));
+            fields.add(field(name(prev, "ts"), UtcTimestampBinding.TYPE));
             fields.add(field(name(prev, "step"), Integer.class));
             for (int k = 1; k <= j; k++) {
-                fields.add(field(name(prev, "m" + k), LocalDateTime.class));
+                fields.add(field(name(prev, "m" + k), UtcTimestampBinding.TYPE));
                 fields.add(field(name(prev, "r" + k), Long.class));
             }
             Field<Integer> rowStep = field(name(prev, "step"), Integer.class);
-            Field<LocalDateTime> rowTs = field(name(prev, "ts"), LocalDateTime.class);
+            Field<LocalDateTime> rowTs = field(name(prev, "ts"), UtcTimestampBinding.TYPE);
             Field<String> rowCustomer = field(name(prev, "ck"), String.class);
-            Field<LocalDateTime> bestStart = max(when(rowStep.eq(inline(j)), field(name(prev, "m" + j), LocalDateTime.class)))
+            Field<LocalDateTime> bestStart = max(when(rowStep.eq(inline(j)), field(name(prev, "m" + j), UtcTimestampBinding.TYPE)))
                     .over().partitionBy(rowCustomer).orderBy(rowTs, rowStep).rowsBetweenUnboundedPreceding().andCurrentRow();
             Field<Long> bestRank = max(when(rowStep.eq(inline(j)), field(name(prev, "r" + j), Long.class)))
                     .over().partitionBy(rowCustomer).orderBy(rowTs, rowStep).rowsBetweenUnboundedPreceding().andCurrentRow();

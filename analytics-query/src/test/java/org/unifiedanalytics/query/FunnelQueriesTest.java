@@ -73,6 +73,27 @@ class FunnelQueriesTest {
         assertThat(funnel.repeatPurchaseRate()).hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("0.5"));
     }
 
+    /**
+     * The tests run in Pacific/Auckland, where local time skips 02:00-03:00 on 2026-09-27: a period bound of 02:30
+     * UTC that went through {@code java.sql.Timestamp} became 03:30 and left out an order at 02:45.
+     */
+    @OnEachDatabase
+    void a_period_starting_in_the_jvm_zones_spring_forward_gap_counts_what_follows_its_start(TestDatabase db) {
+        AttributionFixture fixture = new AttributionFixture().conversion("a", "2026-09-01T00:00:00Z", "10.0000")
+                .conversion("a", "2026-09-27T02:45:00Z", "20.0000");
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            fixture.writeTo(warehouse);
+
+            MarketingFunnel funnel = FunnelQueries.on(warehouse).marketingFunnel(new Period(java.time.Instant.parse(
+                    "2026-09-27T02:30:00Z"), java.time.Instant.parse("2026-09-28T00:00:00Z")), Optional.empty(),
+                    FunnelDefinition.DEFAULT, FunnelSource.TOUCHPOINTS);
+
+            assertThat(funnel.stage("conversion").value()).isEqualTo(1L);
+            assertThat(funnel.stage("loyalty").value()).as("a's second order, at 02:45").isEqualTo(1L);
+        }
+    }
+
     @OnEachDatabase
     void stage_rates_are_ratios_of_counts_and_may_exceed_one(TestDatabase db) {
         MarketingFunnel funnel = funnel(db, brand(), Optional.empty());

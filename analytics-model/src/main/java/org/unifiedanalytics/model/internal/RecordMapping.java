@@ -1,6 +1,8 @@
 package org.unifiedanalytics.model.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -89,6 +91,11 @@ public final class RecordMapping<R extends WarehouseRecord> {
                 violations.add(column.property(), "has " + text.length() + " characters, at most " + type.length()
                         + " are stored");
             }
+            StorableText.problem(text).ifPresent(problem -> violations.add(column.property(), problem));
+        } else if (value instanceof LocalDateTime instant) {
+            checkStorableYear(column, instant.getYear(), instant.toString() + "Z", violations);
+        } else if (value instanceof LocalDate date) {
+            checkStorableYear(column, date.getYear(), date, violations);
         } else if (value instanceof BigDecimal number && type.hasPrecision() && type.precision() > 0) {
             int scale = type.scale();
             // Stripping zeros allocates; only amounts written with more places than stored need it.
@@ -101,6 +108,13 @@ public final class RecordMapping<R extends WarehouseRecord> {
             if (integerDigits > type.precision() - scale) {
                 violations.add(column.property(), "is too large to store: " + number.toPlainString());
             }
+        }
+    }
+
+    /** The years both databases store and print as four digits, as ISO 8601 writes them. */
+    private static void checkStorableYear(Column<?, ?> column, int year, Object value, Violations violations) {
+        if (year < 1 || year > 9999) {
+            violations.add(column.property(), "is " + value + ", outside the years 1 to 9999 the warehouse stores");
         }
     }
 

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVRecord;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.unifiedanalytics.model.internal.StorableText;
 import org.unifiedanalytics.model.values.Money;
 
 /**
@@ -19,6 +21,8 @@ import org.unifiedanalytics.model.values.Money;
  */
 final class CsvRow {
     private static final Pattern UTC_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z");
+    /** The first instant of the year 1: the pattern's four-digit years start at 0, the warehouse's at 1. */
+    private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
 
     private final Path file;
     private final CSVRecord record;
@@ -68,6 +72,11 @@ final class CsvRow {
                     + " the warehouse keeps: '" + excerpt(value) + "'");
             return null;
         }
+        Optional<String> unstorable = StorableText.problem(value);
+        if (unstorable.isPresent()) {
+            problem(column, unstorable.get());
+            return null;
+        }
         return value;
     }
 
@@ -98,7 +107,12 @@ final class CsvRow {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant instant = Instant.parse(text);
+            if (instant.isBefore(FIRST_STORABLE)) {
+                problem(column, "is in the year 0, before the year 1 the warehouse stores: '" + text + "'");
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             problem(column, "is not a valid instant: '" + text + "'");
             return null;

@@ -28,12 +28,14 @@ import java.util.List;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.unifiedanalytics.model.internal.UtcTimestampBinding;
 import org.unifiedanalytics.model.WarehouseDialect;
 import org.unifiedanalytics.model.schema.tables.Conversion;
 import org.unifiedanalytics.model.schema.tables.Touchpoint;
@@ -97,7 +99,7 @@ public final class AttributionSql {
                         credit.CURRENCY, credit.CREDIT_UNITS, credit.REVENUE_UNITS)
                 .select(tx.with(ctes.toArray(CommonTableExpression[]::new))
                         .select(inline(unitId), col("allocated", "cid", Long.class), col("allocated", "gk", String.class),
-                                col("allocated", "cts", LocalDateTime.class), col("allocated", "cur", String.class),
+                                col("allocated", "cts", UtcTimestampBinding.TYPE), col("allocated", "cur", String.class),
                                 col("allocated", "cunits", Long.class), col("allocated", "units", Long.class))
                         .from(name("allocated")))
                 .execute();
@@ -158,10 +160,10 @@ public final class AttributionSql {
         Field<Integer> pathLength = field(name("path", "n"), Integer.class);
         Field<Integer> n = when(pathLength.gt(inline(cap)), inline(cap)).otherwise(pathLength);
         CommonTableExpression<?> capped = name("capped").as(select(
-                field(name("path", "cid"), Long.class), field(name("path", "cts"), LocalDateTime.class).as("cts"),
+                field(name("path", "cid"), Long.class), field(name("path", "cts"), UtcTimestampBinding.TYPE).as("cts"),
                 field(name("path", "cur"), String.class).as("cur"),
                 field(name("path", "u"), Long.class).as("u"), field(name("path", "tid"), Long.class),
-                field(name("path", "ts"), LocalDateTime.class).as("ts"), field(name("path", "ch"), String.class).as("ch"),
+                field(name("path", "ts"), UtcTimestampBinding.TYPE).as("ts"), field(name("path", "ch"), String.class).as("ch"),
                 field(name("path", "gk"), String.class).as("gk"), field(name("path", "age"), Double.class).as("age"), rn,
                 n.as("n"), n.minus(rn).plus(inline(1)).as("pos"))
                 .from(path).where(rn.le(inline(cap))));
@@ -182,7 +184,7 @@ public final class AttributionSql {
         // For last non-direct: the most recent non-direct touch ranks first, else the most recent touch.
         Field<Integer> rnd = rowNumber().over().partitionBy(cid).orderBy(
                 when(ch.eq(inline("direct")), inline(1)).otherwise(inline(0)),
-                col(source, "ts", LocalDateTime.class).desc(), tid.desc());
+                col(source, "ts", UtcTimestampBinding.TYPE).desc(), tid.desc());
 
         Field<Long> numerator;
         Field<Long> denominator;
@@ -217,12 +219,12 @@ public final class AttributionSql {
         numerator = when(tid.isNull(), inline(1L)).otherwise(numerator);
         denominator = when(tid.isNull(), inline(1L)).otherwise(denominator);
 
-        CommonTableExpression<?> credits = name("credits").as(select(cid, col(source, "cts", LocalDateTime.class),
+        CommonTableExpression<?> credits = name("credits").as(select(cid, col(source, "cts", UtcTimestampBinding.TYPE),
                 col(source, "cur", String.class), col(source, "u", Long.class), col(source, "gk", String.class),
                 numerator.as("num"), denominator.as("den"))
                 .from(name(source)));
         Field<Long> ccid = col("credits", "cid", Long.class);
-        Field<LocalDateTime> ccts = col("credits", "cts", LocalDateTime.class);
+        Field<LocalDateTime> ccts = col("credits", "cts", UtcTimestampBinding.TYPE);
         Field<String> cgk = col("credits", "gk", String.class);
         CommonTableExpression<?> groups = name("groups").as(select(ccid, ccts, col("credits", "cur", String.class),
                 col("credits", "u", Long.class), cgk, sum(col("credits", "num", Long.class)).cast(SQLDataType.BIGINT).as("ng"),
@@ -254,18 +256,18 @@ public final class AttributionSql {
         Field<Double> weight = coalesce(DSL.power(inline(2.0d),
                 inline(0.0d).minus(age.minus(min(age).over().partitionBy(cid)).div(inline(halfLife)))).cast(SQLDataType.DOUBLE),
                 inline(1.0d));
-        CommonTableExpression<?> weights = name("weights").as(select(cid, col(source, "cts", LocalDateTime.class),
+        CommonTableExpression<?> weights = name("weights").as(select(cid, col(source, "cts", UtcTimestampBinding.TYPE),
                 col(source, "cur", String.class),
                 col(source, "u", Long.class), col(source, "gk", String.class), weight.as("w")).from(name(source)));
         Field<Long> wcid = col("weights", "cid", Long.class);
         Field<Double> w = col("weights", "w", Double.class);
-        CommonTableExpression<?> credits = name("credits").as(select(wcid, col("weights", "cts", LocalDateTime.class),
+        CommonTableExpression<?> credits = name("credits").as(select(wcid, col("weights", "cts", UtcTimestampBinding.TYPE),
                 col("weights", "cur", String.class),
                 col("weights", "u", Long.class), col("weights", "gk", String.class),
                 w.div(sum(w).over().partitionBy(wcid).cast(SQLDataType.DOUBLE)).cast(SQLDataType.DOUBLE).as("q"))
                 .from(weights));
         Field<Long> ccid = col("credits", "cid", Long.class);
-        Field<LocalDateTime> ccts = col("credits", "cts", LocalDateTime.class);
+        Field<LocalDateTime> ccts = col("credits", "cts", UtcTimestampBinding.TYPE);
         Field<String> cgk = col("credits", "gk", String.class);
         CommonTableExpression<?> groups = name("groups").as(select(ccid, ccts, col("credits", "cur", String.class),
                 col("credits", "u", Long.class), cgk, sum(col("credits", "q", Double.class)).cast(SQLDataType.DOUBLE).as("qg"))
@@ -296,7 +298,7 @@ public final class AttributionSql {
                                                  Shares credit) {
         Field<Long> cid = col(groups, "cid", Long.class);
         Field<String> gk = col(groups, "gk", String.class);
-        CommonTableExpression<?> parts = name("parts").as(select(cid, col(groups, "cts", LocalDateTime.class).as("cts"),
+        CommonTableExpression<?> parts = name("parts").as(select(cid, col(groups, "cts", UtcTimestampBinding.TYPE).as("cts"),
                 col(groups, "cur", String.class).as("cur"), gk, col(groups, "u", Long.class).as("u"), revenue.base().as("base"),
                 revenue.remainder().as("rem"), credit.base().as("cbase"), credit.remainder().as("crem")).from(name(groups)));
         Field<Long> pcid = col("parts", "cid", Long.class);
@@ -305,7 +307,7 @@ public final class AttributionSql {
                 col("parts", "rem", Double.class));
         Field<Long> creditUnits = allocated(pcid, pgk, inline(CREDIT_UNITS), col("parts", "cbase", Long.class),
                 col("parts", "crem", Double.class));
-        CommonTableExpression<?> allocated = name("allocated").as(select(pcid, col("parts", "cts", LocalDateTime.class),
+        CommonTableExpression<?> allocated = name("allocated").as(select(pcid, col("parts", "cts", UtcTimestampBinding.TYPE),
                 col("parts", "cur", String.class), pgk, units.as("units"), creditUnits.as("cunits")).from(name("parts")));
         List<CommonTableExpression<?>> all = new ArrayList<>(ctes);
         all.add(parts);
@@ -360,6 +362,10 @@ public final class AttributionSql {
     }
 
     private static <T> Field<T> col(String table, String column, Class<T> type) {
+        return field(name(table, column), type);
+    }
+
+    private static <T> Field<T> col(String table, String column, DataType<T> type) {
         return field(name(table, column), type);
     }
 

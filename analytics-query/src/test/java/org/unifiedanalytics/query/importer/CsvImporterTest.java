@@ -129,6 +129,23 @@ class CsvImporterTest {
     }
 
     @OnEachDatabase
+    void a_nul_character_and_a_year_before_1_are_refused_by_name_not_left_to_the_database(TestDatabase db) throws IOException {
+        Path touches = file("nul.csv", "touchpoint_id,customer_key,occurred_at,touch_type,channel",
+                "1,k,2024-05-01T10:00:00Z,session,tik\u0000tok", "2,k,0000-12-31T10:00:00Z,session,email");
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+
+            assertThatThrownBy(() -> CsvImporter.on(warehouse).importFile(CsvKind.TOUCHPOINTS, touches, false))
+                    .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).containsExactly(
+                            "nul.csv: line 2, column channel: contains a NUL character (U+0000) at index 3, which the"
+                                    + " warehouse cannot store",
+                            "nul.csv: line 3, column occurred_at: is in the year 0, before the year 1 the warehouse stores:"
+                                    + " '0000-12-31T10:00:00Z'"));
+            assertThat(warehouse.dsl().fetchCount(TOUCHPOINT)).isZero();
+        }
+    }
+
+    @OnEachDatabase
     void an_amount_beyond_what_the_column_holds_is_refused_by_name(TestDatabase db) throws IOException {
         Path conversions = file("big.csv", "conversion_id,customer_key,occurred_at,revenue,currency",
                 "1,k,2024-05-03T10:00:00Z,10.00,EUR", "2,k,2024-05-03T10:00:00Z,123456789012345.00,EUR",
