@@ -324,6 +324,8 @@ public abstract class ConnectorContractTest {
                         .as("run %d: every row of %s after a failed sync is a row of the clean sync", run, table)
                         .containsAll(rows));
                 failedCleanly++;
+                report.failures().forEach(failure -> System.out.printf("fault suite %s, run %d: %s failed cleanly: %s%n",
+                        provider().id(), run, failure.stream(), failure.error().orElse("")));
             }
             assertThat(rerun.succeeded()).as("run %d: the rerun %s", run, rerun.failures()).isTrue();
             assertThat(WarehouseSnapshot.of(faulty)).as("run %d: after the rerun", run).isEqualTo(expected);

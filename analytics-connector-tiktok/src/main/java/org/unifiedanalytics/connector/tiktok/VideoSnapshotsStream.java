@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.unifiedanalytics.connect.http.ApiRequest;
+import org.unifiedanalytics.connect.http.JsonFields;
 import org.unifiedanalytics.connect.http.Pagination;
 import org.unifiedanalytics.connect.stream.DailyStream;
 import org.unifiedanalytics.connect.stream.DailyWindow;
@@ -128,7 +129,6 @@ final class VideoSnapshotsStream implements DailyStream {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+        return JsonFields.text(node, field).orElse(null);
     }
 }

@@ -73,6 +73,40 @@ class TikTokConnectorTest {
         }
     }
 
+    @OnEachDatabase
+    void captions_that_look_like_sql_or_carry_emoji_quotes_and_control_characters_are_stored_verbatim(TestDatabase db) {
+        List<String> captions = List.of("'); DROP TABLE content; -- #fyp", "\"quoted\" and 'single' and `back`",
+                "🎉 drop 👩‍👩‍👧 día 中文 עברית", "<script>alert(1)</script>\"><img src=x onerror=alert(1)>",
+                "line one\nline two\ttab \u0007bell \u001b[31mred");
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            for (int i = 0; i < captions.size(); i++) {
+                tiktok.account("biz-1").video("biz-1-90000" + i, TikTokFixture.NOW.minus(Duration.ofDays(1)), captions.get(i)).views(10);
+            }
+
+            assertThat(sync(warehouse, "video_snapshots").succeeded()).isTrue();
+
+            for (int i = 0; i < captions.size(); i++) {
+                assertThat(warehouse.dsl().select(CONTENT.TITLE).from(CONTENT).where(CONTENT.CONTENT_ID.eq("biz-1-90000" + i))
+                        .fetchOne().value1()).isEqualTo(captions.get(i));
+            }
+        }
+    }
+
+    @OnEachDatabase
+    void an_id_and_a_caption_sent_as_json_numbers_are_stored_as_their_digits(TestDatabase db) {
+        try (TestWarehouse test = db.open()) {
+            Warehouse warehouse = test.migrated();
+            tiktok.account("biz-1").video("7312345678901234567", TikTokFixture.NOW.minus(Duration.ofDays(1)), "2024")
+                    .views(10).asJsonNumbers();
+
+            assertThat(sync(warehouse, "video_snapshots").succeeded()).isTrue();
+
+            assertThat(warehouse.dsl().select(CONTENT.TITLE).from(CONTENT).where(CONTENT.CONTENT_ID.eq("7312345678901234567"))
+                    .fetchOne().value1()).isEqualTo("2024");
+        }
+    }
+
     private SyncReport backfill(Warehouse warehouse, java.time.LocalDate from, java.time.LocalDate to, String stream) {
         Map<String, String> values = new java.util.HashMap<>(config);
         values.putAll(Map.of("retry_initial_delay", "10ms", "retry_max_delay", "200ms", "requests_per_second", "1000"));

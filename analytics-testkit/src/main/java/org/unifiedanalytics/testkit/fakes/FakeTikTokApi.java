@@ -215,6 +215,9 @@ public final class FakeTikTokApi implements AutoCloseable {
             ObjectNode node = list.addObject().put("item_id", video.id).put("create_time", video.created.getEpochSecond())
                     .put("caption", video.caption).put("share_url", "https://www.tiktok.com/@" + account.username + "/video/" + video.id)
                     .put("media_type", "VIDEO").put("video_duration", 31.2);
+            if (video.asJsonNumbers) {
+                node.put("item_id", new java.math.BigInteger(video.id)).put("caption", new java.math.BigDecimal(video.caption));
+            }
             video.metrics.forEach(node::put);
             node.put("full_video_watched_rate", 0.183);
         }
@@ -309,6 +312,7 @@ public final class FakeTikTokApi implements AutoCloseable {
         private final Instant created;
         private final String caption;
         private final Map<String, Long> metrics = new ConcurrentHashMap<>();
+        private volatile boolean asJsonNumbers;
 
         private Video(String id, Instant created, String caption) {
             this.id = id;
@@ -324,6 +328,15 @@ public final class FakeTikTokApi implements AutoCloseable {
 
         public Video views(long views) {
             metrics.put("video_views", views);
+            return this;
+        }
+
+        /**
+         * Sends this post's {@code item_id} and caption, both digits, as JSON numbers instead of the strings the API
+         * documents (a connector must keep their text, not drop them).
+         */
+        public Video asJsonNumbers() {
+            asJsonNumbers = true;
             return this;
         }
     }

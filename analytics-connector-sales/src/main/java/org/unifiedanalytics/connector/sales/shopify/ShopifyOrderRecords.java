@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.unifiedanalytics.connect.http.JsonFields;
 import org.unifiedanalytics.model.records.Conversion;
 import org.unifiedanalytics.model.records.OrderLine;
 import org.unifiedanalytics.model.records.OrderRefund;
@@ -140,7 +141,6 @@ final class ShopifyOrderRecords {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+        return JsonFields.text(node, field).orElse(null);
     }
 }
