@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.unifiedanalytics.connector.sales.shopify.ShopifyProvider;
 import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
+import org.unifiedanalytics.testkit.fakes.ShopifyOrderNodes;
 
 /** A fake Shopify store with 12 orders over the last 6 days, their buyers first come from TikTok. */
 final class ShopifyStore {
@@ -18,7 +19,7 @@ final class ShopifyStore {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < 12; i++) {
             Instant created = now.minusSeconds(3600L * 12 * (i + 1));
-            shopify.order(FakeShopifyApi.orderNode(String.valueOf(7_700_000 + i), created, created.plusSeconds(300), "EUR",
+            shopify.order(ShopifyOrderNodes.orderNode(String.valueOf(7_700_000 + i), created, created.plusSeconds(300), "EUR",
                     (20 + i) + ".00", "0.00", "buyer" + (i % 4) + "@example.com", "tiktok", i % 2 == 0 ? "klaviyo" : null, true));
         }
         return shopify;

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import org.unifiedanalytics.connector.sales.shopify.ShopifyProvider;
 import org.unifiedanalytics.examples.DemoOrder.Visit;
 import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
-import org.unifiedanalytics.testkit.fakes.FakeShopifyApi.JourneyVisit;
+import org.unifiedanalytics.testkit.fakes.ShopifyOrderNodes;
+import org.unifiedanalytics.testkit.fakes.ShopifyOrderNodes.JourneyVisit;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
 
 /**
@@ -43,7 +44,7 @@ final class DemoStores {
                 continue;
             }
             List<Visit> visits = order.visits();
-            shopify.order(FakeShopifyApi.orderNode(order.id(), order.createdAt(), order.createdAt().plusSeconds(300),
+            shopify.order(ShopifyOrderNodes.orderNode(order.id(), order.createdAt(), order.createdAt().plusSeconds(300),
                     order.currency(), order.total(), order.refunded(), order.email(), journey(visits.get(0)),
                     journey(visits.get(visits.size() - 1))));
         }

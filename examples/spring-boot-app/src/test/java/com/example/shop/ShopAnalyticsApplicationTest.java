@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.unifiedanalytics.scheduler.RefreshScheduler;
 import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
+import org.unifiedanalytics.testkit.fakes.ShopifyOrderNodes;
 
 /** The application as it runs: a fake Shopify on loopback, a sync through its endpoint, attribution and health over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,7 +44,7 @@ class ShopAnalyticsApplicationTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < 10; i++) {
             Instant created = now.minus(i + 1, ChronoUnit.HOURS);
-            SHOPIFY.order(FakeShopifyApi.orderNode(String.valueOf(9_100_000 + i), created, created.plusSeconds(60), "EUR",
+            SHOPIFY.order(ShopifyOrderNodes.orderNode(String.valueOf(9_100_000 + i), created, created.plusSeconds(60), "EUR",
                     "25.00", "0.00", "buyer" + i + "@example.com", "tiktok", i < 4 ? "klaviyo" : null, true));
         }
         properties.add("analytics.connectors.shopify.base-url", SHOPIFY::baseUrl);

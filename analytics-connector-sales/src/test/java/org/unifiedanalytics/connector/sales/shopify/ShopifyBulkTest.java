@@ -24,6 +24,7 @@ import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.model.testing.TestWarehouse;
 import org.unifiedanalytics.testkit.WarehouseSnapshot;
 import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
+import org.unifiedanalytics.testkit.fakes.ShopifyOrderNodes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -105,7 +106,7 @@ class ShopifyBulkTest {
             for (int i = 0; i < 500; i++) {
                 Instant created = ShopifyFixture.NOW.minusSeconds(600L * (i + 1));
                 int lines = i % 50 == 0 ? 300 : 1 + i % 4;
-                shopify.order(FakeShopifyApi.withLineItems(FakeShopifyApi.orderNode(String.valueOf(7_000_000 + i), created, created,
+                shopify.order(ShopifyOrderNodes.withLineItems(ShopifyOrderNodes.orderNode(String.valueOf(7_000_000 + i), created, created,
                         "EUR", lines * 10 + ".00", "0.00", "buyer" + i + "@example.com", "tiktok", null, true), lines, "10.00"));
             }
             long expectedLines = java.util.stream.IntStream.range(0, 500).mapToLong(i -> i % 50 == 0 ? 300 : 1 + i % 4).sum();
@@ -125,7 +126,7 @@ class ShopifyBulkTest {
         try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 20_000); TestWarehouse paged = db.open();
              TestWarehouse bulk = db.open()) {
             Instant created = ShopifyFixture.NOW.minusSeconds(7200);
-            shopify.order(FakeShopifyApi.withOrderDiscount(FakeShopifyApi.withLineItems(FakeShopifyApi.orderNode("5588888",
+            shopify.order(ShopifyOrderNodes.withOrderDiscount(ShopifyOrderNodes.withLineItems(ShopifyOrderNodes.orderNode("5588888",
                     created, created, "EUR", "20.00", "0.00", "code@example.com", "tiktok", null, true), 3, "10.00"), "10.00"));
 
             backfill(paged.migrated(), shopify, "0");
@@ -147,7 +148,7 @@ class ShopifyBulkTest {
         try (FakeShopifyApi shopify = ShopifyFixture.seeded(10_000, 1000); TestWarehouse paged = db.open();
              TestWarehouse bulk = db.open()) {
             Instant created = ShopifyFixture.NOW.minusSeconds(7200);
-            shopify.order(FakeShopifyApi.withLineItems(FakeShopifyApi.orderNode("5599999", created, created, "EUR", "1300.00", "0.00",
+            shopify.order(ShopifyOrderNodes.withLineItems(ShopifyOrderNodes.orderNode("5599999", created, created, "EUR", "1300.00", "0.00",
                     "big@example.com", "tiktok", null, true), 130, "10.00"));
 
             backfill(paged.migrated(), shopify, "0");
@@ -165,7 +166,7 @@ class ShopifyBulkTest {
             Warehouse warehouse = test.migrated();
             // the newest order cannot be stored (no such currency), so the read stops on the last page
             Instant created = ShopifyFixture.NOW.minusSeconds(600);
-            ObjectNode broken = FakeShopifyApi.orderNode("5588888", created, created, "ZZZ", "10.00", "0.00", "x@example.com",
+            ObjectNode broken = ShopifyOrderNodes.orderNode("5588888", created, created, "ZZZ", "10.00", "0.00", "x@example.com",
                     "tiktok", null, true);
             shopify.order(broken);
 
@@ -183,7 +184,7 @@ class ShopifyBulkTest {
             assertThat(shopify.server().requests()).filteredOn(r -> r.path().startsWith("/bulk-results/")).hasSize(2);
 
             shopify.expireBulkOperations();
-            shopify.order(FakeShopifyApi.orderNode("5588888", created, created, "EUR", "10.00", "0.00", "x@example.com", "tiktok",
+            shopify.order(ShopifyOrderNodes.orderNode("5588888", created, created, "EUR", "10.00", "0.00", "x@example.com", "tiktok",
                     null, true));
             SyncReport third = backfill(warehouse, shopify, "30");
 

@@ -26,6 +26,7 @@ import org.unifiedanalytics.model.testing.SettableClock;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.model.testing.TestWarehouse;
 import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
+import org.unifiedanalytics.testkit.fakes.ShopifyOrderNodes;
 
 class ShopifyConnectorTest {
     private final SettableClock clock = new SettableClock(ShopifyFixture.NOW);
@@ -90,7 +91,7 @@ class ShopifyConnectorTest {
             sync(warehouse, shopify);
             Instant created = ShopifyFixture.NOW.minusSeconds(3600L * 12 * 2);
             clock.advance(Duration.ofHours(1));
-            shopify.order(FakeShopifyApi.orderNode("5500001", created, ShopifyFixture.NOW.plusSeconds(600), "EUR", "21.00", "21.00",
+            shopify.order(ShopifyOrderNodes.orderNode("5500001", created, ShopifyFixture.NOW.plusSeconds(600), "EUR", "21.00", "21.00",
                     "buyer1@example.com", "tiktok", null, true));
 
             sync(warehouse, shopify);
@@ -110,7 +111,7 @@ class ShopifyConnectorTest {
             assertThat(warehouse.dsl().fetchCount(TOUCHPOINT, TOUCHPOINT.EXTERNAL_ID.like("5500003/%"))).isZero();
             // Shopify finishes attributing order 5500003 (two days old) without bumping its updatedAt.
             Instant created = ShopifyFixture.NOW.minusSeconds(3600L * 12 * 4);
-            shopify.order(FakeShopifyApi.orderNode("5500003", created, created.plusSeconds(300), "EUR", "23.00", "0.00",
+            shopify.order(ShopifyOrderNodes.orderNode("5500003", created, created.plusSeconds(300), "EUR", "23.00", "0.00",
                     "buyer3@example.com", "tiktok", null, true));
             clock.advance(Duration.ofHours(1));
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
+import org.unifiedanalytics.testkit.fakes.ShopifyOrderNodes;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
 
 /** `check` and `sync` of a TikTok Shop and a Shopify store configured in a file, against the fakes. */
@@ -25,7 +26,7 @@ class SalesCliTest {
             Instant now = Instant.now();
             tts.order("7001", "576000000000000001", now.minusSeconds(7200), now.minusSeconds(3600), "COMPLETED", "USD", "u1",
                     "sku-a=25.00", "sku-a=25.00");
-            shopify.order(FakeShopifyApi.orderNode("5500001", now.minusSeconds(7200), now.minusSeconds(3600), "EUR", "30.00", "0.00",
+            shopify.order(ShopifyOrderNodes.orderNode("5500001", now.minusSeconds(7200), now.minusSeconds(3600), "EUR", "30.00", "0.00",
                     "jane@example.com", "tiktok", "klaviyo", true));
             Path config = Files.write(dir.resolve("analytics.properties"), List.of(
                     "tiktok-shop.app_key=app-9", "tiktok-shop.app_secret=secret-9", "tiktok-shop.refresh_token=" + tts.refreshToken(),
