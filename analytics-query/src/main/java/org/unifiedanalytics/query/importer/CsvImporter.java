@@ -110,26 +110,25 @@ public final class CsvImporter {
                 sink -> parse(kind, file, problems, sink))) {
             long written = 0;
             for (Optional<Chunk> chunk = chunks.next(); chunk.isPresent(); chunk = chunks.next()) {
-                written += write(kind, tx, chunk.get());
+                written += write(tx, chunk.get());
             }
             return written;
         }
     }
 
-    /** A chunk of a file: id-keyed rows of touchpoints or conversions, or the records of orders. */
-    private record Chunk(List<Object[]> rows, List<WarehouseRecord> records, Optional<IdKeyedRows.Batch> batch) {
-        static Chunk empty() {
-            return new Chunk(new ArrayList<>(), new ArrayList<>(), Optional.empty());
+    /** A chunk of a file, parsed and made ready to write on the parsing thread. */
+    private sealed interface Chunk {
+        /** Orders, as records for the warehouse's writers (an order and its conversion each). */
+        record Orders(List<WarehouseRecord> records) implements Chunk {
         }
 
-        boolean full() {
-            return rows.size() >= CHUNK || records.size() >= CHUNK;
+        /** Touchpoints or conversions, keyed by their ids, prepared for COPY or a batched upsert. */
+        record IdKeyed(IdKeyedRows.Batch batch) implements Chunk {
         }
 
-        /** The chunk made ready to write, on the parsing thread. */
-        Chunk prepared(CsvKind kind, IdKeyedRows.NewValueMarks marks, boolean last, boolean postgres) {
-            return kind == CsvKind.ORDERS ? this
-                    : new Chunk(List.of(), records, Optional.of(IdKeyedRows.prepare(kind, rows, marks, last, postgres)));
+        static Chunk of(CsvKind kind, List<Object[]> rows, List<WarehouseRecord> records, IdKeyedRows.NewValueMarks marks,
+                        boolean last, boolean postgres) {
+            return kind == CsvKind.ORDERS ? new Orders(records) : new IdKeyed(IdKeyedRows.prepare(kind, rows, marks, last, postgres));
         }
     }
 
@@ -149,7 +148,8 @@ public final class CsvImporter {
                         + kind.name().toLowerCase(Locale.ROOT) + " file has " + kind.required() + " and may have "
                         + kind.optional()));
             }
-            Chunk chunk = Chunk.empty();
+            List<Object[]> rows = new ArrayList<>();
+            List<WarehouseRecord> records = new ArrayList<>();
             boolean postgres = warehouse.dialect() == WarehouseDialect.POSTGRES;
             IdKeyedRows.NewValueMarks marks = new IdKeyedRows.NewValueMarks();
             Table<?> target = kind == CsvKind.TOUCHPOINTS ? TOUCHPOINT : kind == CsvKind.CONVERSIONS ? CONVERSION : SALES_ORDER;
@@ -160,16 +160,17 @@ public final class CsvImporter {
                 }
                 CsvRow row = new CsvRow(file, csv, header, problems, lines, target);
                 switch (kind) {
-                    case TOUCHPOINTS -> touchpoint(row, chunk.rows());
-                    case CONVERSIONS -> conversion(row, chunk.rows());
-                    case ORDERS -> order(row, chunk.records());
+                    case TOUCHPOINTS -> touchpoint(row, rows);
+                    case CONVERSIONS -> conversion(row, rows);
+                    case ORDERS -> order(row, records);
                 }
-                if (chunk.full()) {
-                    sink.accept(chunk.prepared(kind, marks, false, postgres));
-                    chunk = Chunk.empty();
+                if (rows.size() >= CHUNK || records.size() >= CHUNK) {
+                    sink.accept(Chunk.of(kind, rows, records, marks, false, postgres));
+                    rows = new ArrayList<>();
+                    records = new ArrayList<>();
                 }
             }
-            sink.accept(chunk.prepared(kind, marks, true, postgres));
+            sink.accept(Chunk.of(kind, rows, records, marks, true, postgres));
             progress.progressed(file, fileBytes, fileBytes, rowsRead);
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
             throw new CsvImportException(List.of(file + ": cannot be read as CSV: " + e.getMessage()));
@@ -237,12 +238,13 @@ public final class CsvImporter {
         }
     }
 
-    private long write(CsvKind kind, WarehouseTransaction tx, Chunk chunk) {
-        if (kind == CsvKind.ORDERS) {
-            tx.write(chunk.records());
-            return chunk.records().size() / 2;
+    /** Writes a chunk; returns how many rows of the file it held. */
+    private static long write(WarehouseTransaction tx, Chunk chunk) {
+        if (chunk instanceof Chunk.Orders orders) {
+            tx.write(orders.records());
+            return orders.records().size() / 2;
         }
-        IdKeyedRows.Batch batch = chunk.batch().orElseThrow();
+        IdKeyedRows.Batch batch = ((Chunk.IdKeyed) chunk).batch();
         IdKeyedRows.upsert(tx, batch);
         return batch.rows().size();
     }
