@@ -26,11 +26,11 @@ import org.unifiedanalytics.model.internal.AttributionChangeLog;
 import org.unifiedanalytics.model.internal.AttributionInputGate;
 import org.unifiedanalytics.model.internal.RecordWriter;
 import org.unifiedanalytics.model.internal.SchemaMigrator;
+import org.unifiedanalytics.model.internal.WarehousePool;
 import org.unifiedanalytics.model.records.Conversion;
 import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.WarehouseRecord;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -431,62 +431,12 @@ public final class Warehouse implements AutoCloseable {
             if (dataSource != null) {
                 return new Warehouse(dataSource, null, new Location(Optional.empty(), false), schema);
             }
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("unified-analytics");
-            config.setMaximumPoolSize(maximumPoolSize);
             Location location = embeddedPath != null ? new Location(Optional.of(embeddedPath.toAbsolutePath()), false)
                     : memoryName != null ? new Location(Optional.empty(), true) : Location.ofJdbcUrl(jdbcUrl);
-            // an embedded file is compacted with the pool paused (EmbeddedCompaction)
-            config.setAllowPoolSuspension(location.embeddedFile().isPresent());
-            if (embeddedPath != null) {
-                // H2's own compaction on close (200 ms by default) moves chunks toward the end of the file and, cut
-                // short, leaves it larger than before (20 MiB became 43 here): the warehouse compacts by itself
-                config.setJdbcUrl("jdbc:h2:file:" + embeddedPath.toAbsolutePath() + ";MAX_COMPACT_TIME=0");
-            } else if (memoryName != null) {
-                config.setJdbcUrl("jdbc:h2:mem:" + memoryName + ";DB_CLOSE_DELAY=-1");
-            } else {
-                config.setJdbcUrl(jdbcUrl.startsWith("jdbc:postgresql:") ? withBatchRewrite(jdbcUrl) : jdbcUrl);
-                if (user != null) {
-                    config.setUsername(user);
-                }
-                if (password != null) {
-                    config.setPassword(password);
-                }
-            }
-            HikariDataSource pool;
-            try {
-                pool = new HikariDataSource(config);
-            } catch (RuntimeException e) {
-                if (embeddedPath != null && inUseElsewhere(e)) {
-                    throw new AnalyticsException("the embedded warehouse " + embeddedPath.toAbsolutePath() + ".mv.db is in use"
-                            + " by another process: H2 lets one process at a time open a file. Wait for that one (a sync, the"
-                            + " dashboard, a scheduler) to end, or share the warehouse through PostgreSQL", e);
-                }
-                // Hikari's message may hold the URL; the cause chain keeps the detail for whoever needs it.
-                throw new AnalyticsException("cannot open the warehouse database: " + e.getMessage(), e);
-            }
+            HikariDataSource pool = embeddedPath != null ? WarehousePool.embedded(embeddedPath, maximumPoolSize)
+                    : memoryName != null ? WarehousePool.inMemory(memoryName, maximumPoolSize)
+                    : WarehousePool.jdbc(jdbcUrl, user, password, maximumPoolSize, location.embeddedFile().isPresent());
             return new Warehouse(pool, pool, location, schema);
-        }
-
-        /** H2's "Database may be already in use" (90020): another process holds the file's lock. */
-        private static boolean inUseElsewhere(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
-                    return true;
-                }
-                if (t.getCause() == t) {
-                    break;
-                }
-            }
-            return false;
-        }
-
-        /** PostgreSQL's driver turns batched INSERTs into multi-row ones with this flag, 1.5x faster here. */
-        private static String withBatchRewrite(String url) {
-            if (url.contains("reWriteBatchedInserts")) {
-                return url;
-            }
-            return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         }
     }
 }

@@ -164,7 +164,10 @@ final class ShopifyConnector implements Connector {
                 + " protected customer data (Level 2) for the app");
     }
 
-    /** GraphQL errors come with HTTP 200 in {@code errors[]}; THROTTLED waits for the bucket to refill. */
+    /**
+     * GraphQL errors come with HTTP 200 in {@code errors[]}: THROTTLED waits for the bucket to refill,
+     * INTERNAL_SERVER_ERROR (Shopify's answer instead of a 500) is retried, any other is the request's fault.
+     */
     private ResponseRule errors(CostAwareLimiter limiter, Set<String> withheld) {
         return response -> {
             JsonNode body = response.json();
@@ -195,9 +198,11 @@ final class ShopifyConnector implements Connector {
             }
             List<String> messages = new ArrayList<>();
             boolean throttled = false;
+            boolean internal = false;
             for (JsonNode error : errors) {
                 messages.add(error.path("message").asText());
                 throttled |= "THROTTLED".equals(error.path("extensions").path("code").asText());
+                internal |= "INTERNAL_SERVER_ERROR".equals(error.path("extensions").path("code").asText());
             }
             if (throttled) {
                 JsonNode cost = body.path("extensions").path("cost");
@@ -207,6 +212,11 @@ final class ShopifyConnector implements Connector {
                 Duration wait = Duration.ofMillis((long) Math.ceil(Math.max(0, missing) / rate * 1000));
                 return Optional.of(new ApiException.RateLimited("Shopify query cost bucket empty", response.requestDescription(),
                         response.status(), wait));
+            }
+            if (internal) {
+                // Shopify's answer in place of a 500, with HTTP 200: transient, retried like one
+                return Optional.of(new ApiException.ServerError("GraphQL errors: " + String.join("; ", messages),
+                        response.requestDescription(), response.status()));
             }
             return Optional.of(new ApiException.ClientError("GraphQL errors: " + String.join("; ", messages),
                     response.requestDescription(), response.status()));

@@ -25,6 +25,8 @@ import org.unifiedanalytics.model.testing.OnEachDatabase;
 import org.unifiedanalytics.model.testing.SettableClock;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.model.testing.TestWarehouse;
+import org.unifiedanalytics.testkit.FakeResponse;
+import org.unifiedanalytics.testkit.Fault;
 import org.unifiedanalytics.testkit.fakes.FakeShopifyApi;
 import org.unifiedanalytics.testkit.fakes.ShopifyOrderNodes;
 
@@ -152,6 +154,19 @@ class ShopifyConnectorTest {
             // stream is throttled, and no query asks for more than the single-query maximum
             assertThat(shopify.throttledCount()).isLessThanOrEqualTo(2);
             assertThat(shopify.maxRequestedCost()).isLessThanOrEqualTo(1000);
+        }
+    }
+
+    @Test
+    void shopifys_internal_error_answered_with_http_200_is_retried_like_a_500() {
+        try (FakeShopifyApi shopify = ShopifyFixture.seeded(1000, 5000); TestWarehouse test = TestDatabase.H2.open()) {
+            shopify.server().inject(Fault.answer("/admin/api/", FakeResponse.ok("{\"errors\":[{\"message\":\"Internal error. Looks"
+                    + " like something went wrong on our end.\",\"extensions\":{\"code\":\"INTERNAL_SERVER_ERROR\"}}]}")));
+
+            SyncReport report = sync(test.migrated(), shopify);
+
+            assertThat(report.succeeded()).as(report.failures().toString()).isTrue();
+            assertThat(shopify.server().faultsInjected()).isEqualTo(1);
         }
     }
 
