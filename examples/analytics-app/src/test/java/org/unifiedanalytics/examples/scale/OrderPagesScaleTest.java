@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.unifiedanalytics.model.schema.Tables.ORDER_LINE;
 import static org.unifiedanalytics.model.schema.Tables.SALES_ORDER;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.unifiedanalytics.examples.cli.CliProcess;
 import org.unifiedanalytics.model.Warehouse;
 import org.unifiedanalytics.model.testing.TestDatabase;
 import org.unifiedanalytics.testkit.fakes.FakeTikTokShopApi;
@@ -46,33 +41,17 @@ class OrderPagesScaleTest {
         String schema = "scale_" + Long.toHexString(System.nanoTime());
         try (FakeTikTokShopApi shop = FakeTikTokShopApi.start("scale-app", "scale-app-secret")
                 .shop(SHOP, "ROW_scale", "DE").generatedOrders(SHOP, orders, first, step, "EUR")) {
-            Path gc = dir.resolve("gc.log");
-            Path config = Files.writeString(dir.resolve("none.properties"), "");
-            List<String> arguments = new ArrayList<>(List.of("--database", TestDatabase.postgresUrl(), "--database-user",
-                    TestDatabase.postgresUser(), "--database-password", TestDatabase.postgresPassword(), "--database-schema", schema,
-                    "--credentials-key", Base64.getEncoder().encodeToString("scale-suite-credentials-key-32b!".getBytes(
-                            java.nio.charset.StandardCharsets.US_ASCII)), "--config", config.toString(),
-                    "backfill", "tiktok-shop", "--streams", "orders", "--from", "2025-01-01", "--to", "2026-01-02"));
-            long began = System.nanoTime();
-            Process backfill = CliProcess.start(List.of("-Xmx" + heap, "-Xlog:gc:file=" + gc), arguments,
-                    Map.of("ANALYTICS_TIKTOK_SHOP_APP_KEY", "scale-app", "ANALYTICS_TIKTOK_SHOP_APP_SECRET", "scale-app-secret",
-                            "ANALYTICS_TIKTOK_SHOP_REFRESH_TOKEN", shop.refreshToken(), "ANALYTICS_TIKTOK_SHOP_SHOPS", SHOP,
-                            "ANALYTICS_TIKTOK_SHOP_BASE_URL", shop.baseUrl(), "ANALYTICS_TIKTOK_SHOP_AUTH_URL", shop.baseUrl(),
-                            // the SDK's rate is measured here, not the API's quota (10 requests a second by default)
-                            "ANALYTICS_TIKTOK_SHOP_REQUESTS_PER_SECOND", "1000", "ANALYTICS_TIKTOK_SHOP_REQUESTS_PER_MINUTE",
-                            "60000", "ANALYTICS_TIKTOK_SHOP_PAGE_SIZE", "100"),
-                    dir.resolve("cli.log"));
-            int exit = CliProcess.finish(backfill, 7_200);
-            double seconds = (System.nanoTime() - began) / 1e9;
-            String log = Files.readString(dir.resolve("cli.log"));
+            TikTokShopScaleBackfill backfill = TikTokShopScaleBackfill.run(shop, SHOP, "orders", LocalDate.parse("2025-01-01"),
+                    LocalDate.parse("2026-01-02"), heap, schema, dir);
 
-            assertThat(exit).as("the backfill's exit code:%n%s", log).isZero();
+            assertThat(backfill.exit()).as("the backfill's exit code:%n%s", backfill.log()).isZero();
             try (Warehouse warehouse = TestDatabase.postgresWarehouse(schema)) {
                 assertThat(warehouse.dsl().fetchCount(SALES_ORDER)).isEqualTo(orders);
                 assertThat(warehouse.dsl().fetchCount(ORDER_LINE)).isEqualTo(orders);
                 warehouse.dsl().execute("DROP SCHEMA " + schema + " CASCADE");
             }
-            GcLog heapLog = GcLog.read(gc);
+            GcLog heapLog = backfill.heap();
+            double seconds = backfill.seconds();
             System.out.printf(Locale.ROOT, "scale (TikTok Shop order pages, PostgreSQL): %,d orders, -Xmx%s: finished in %.1f s"
                             + " (%,.0f orders/s, JVM start-up included); heap kept after %d collections: peak %d MiB, by quarter"
                             + " of the run %s%n", orders, heap, seconds, orders / seconds, heapLog.samples().size(),
