@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,9 +164,9 @@ public final class ApiClient {
         }
         ApiResponse response = new ApiResponse(raw.statusCode(), raw.headers(), excerpt, description, json);
         try {
-            checkStatus(response);
+            StatusErrors.check(response);
         } catch (ApiException e) {
-            listener.attempted(outcome(e));
+            listener.attempted(StatusErrors.outcome(e));
             throw e;
         }
         listener.attempted("success");
@@ -239,9 +236,9 @@ public final class ApiClient {
                     }
                 }
             }
-            checkStatus(response);
+            StatusErrors.check(response);
         } catch (ApiException e) {
-            listener.attempted(outcome(e));
+            listener.attempted(StatusErrors.outcome(e));
             throw e;
         }
         listener.attempted("success");
@@ -258,85 +255,6 @@ public final class ApiClient {
     private <T> HttpResponse<T> exchange(ApiRequest request, HttpResponse.BodyHandler<T> handler, String description,
                                          Duration deadline) {
         return exchanges.send(request, uriOf(request), handler, description, deadline);
-    }
-
-    private void checkStatus(ApiResponse response) {
-        int status = response.status();
-        String request = response.requestDescription();
-        if (status >= 200 && status < 300) {
-            return;
-        }
-        String message = apiMessage(response);
-        if (status == 401 || status == 403) {
-            throw new ApiException.Authentication(message, request, status);
-        }
-        if (status == 429) {
-            throw new ApiException.RateLimited(message, request, status, retryAfter(response).orElse(null));
-        }
-        if (status >= 500) {
-            throw new ApiException.ServerError(message, request, status);
-        }
-        throw new ApiException.ClientError(message, request, status);
-    }
-
-    /** The API's own words for an error: common JSON error shapes, else an excerpt of the body. */
-    static String apiMessage(ApiResponse response) {
-        String body = response.body();
-        if (body == null || body.isBlank()) {
-            return "no body";
-        }
-        try {
-            JsonNode node = new JsonSupport().mapper().readTree(body);
-            for (String pointer : List.of("/message", "/error/message", "/errors/0/detail", "/errors/0/message",
-                    "/error_description", "/msg", "/error")) {
-                JsonNode found = node.at(pointer);
-                if (found.isTextual() && !found.asText().isBlank()) {
-                    return found.asText();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not JSON: the excerpt says what it was
-        }
-        return "body " + JsonSupport.excerpt(body);
-    }
-
-    /** {@code Retry-After} in seconds or as an HTTP date. */
-    static Optional<Duration> retryAfter(ApiResponse response) {
-        Optional<String> header = response.header("Retry-After");
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = header.get().strip();
-        try {
-            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value) * 1000)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private static String outcome(ApiException e) {
-        if (e instanceof ApiException.RateLimited) {
-            return "rate_limited";
-        }
-        if (e instanceof ApiException.Authentication) {
-            return "authentication";
-        }
-        if (e instanceof ApiException.ServerError) {
-            return "server_error";
-        }
-        if (e instanceof ApiException.MalformedResponse) {
-            return "malformed";
-        }
-        if (e instanceof ApiException.Transport) {
-            return "transport";
-        }
-        return "client_error";
     }
 
     /** The request as messages show it: method and URL, secret query values redacted. */
