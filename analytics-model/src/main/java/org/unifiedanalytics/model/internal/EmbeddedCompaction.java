@@ -108,6 +108,9 @@ public final class EmbeddedCompaction {
             }
         } finally {
             settings.setMinimumIdle(minimumIdle);
+            // a connection the pool added after its last eviction (an addition queued before the minimum went to 0)
+            // belongs to the database SHUTDOWN closed: evicted, it is never handed out ("Database is already closed")
+            control.softEvictConnections();
             control.resumePool();
         }
         return new Compaction(file, before, size(), Duration.ofNanos(System.nanoTime() - start));
