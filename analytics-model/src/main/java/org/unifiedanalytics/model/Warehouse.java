@@ -3,7 +3,6 @@ package org.unifiedanalytics.model;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,16 +18,14 @@ import org.jooq.conf.RenderMapping;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.unifiedanalytics.model.internal.DailyPartitions;
 import org.unifiedanalytics.model.internal.DialectDetector;
 import org.unifiedanalytics.model.internal.EmbeddedCompaction;
 import org.unifiedanalytics.model.internal.AttributionChangeLog;
 import org.unifiedanalytics.model.internal.AttributionInputGate;
+import org.unifiedanalytics.model.internal.ConnectionTransaction;
 import org.unifiedanalytics.model.internal.RecordWriter;
 import org.unifiedanalytics.model.internal.SchemaMigrator;
 import org.unifiedanalytics.model.internal.WarehousePool;
-import org.unifiedanalytics.model.records.Conversion;
-import org.unifiedanalytics.model.records.Touchpoint;
 import org.unifiedanalytics.model.records.WarehouseRecord;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -186,7 +183,7 @@ public final class Warehouse implements AutoCloseable {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                T result = work.run(new Transaction(connection));
+                T result = work.run(new ConnectionTransaction(connection, dsl(connection), writer, changeLog, inputGate));
                 connection.commit();
                 return result;
             } catch (Throwable failure) {
@@ -306,46 +303,6 @@ public final class Warehouse implements AutoCloseable {
             connection.rollback();
         } catch (SQLException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private final class Transaction implements WarehouseTransaction {
-        private final Connection connection;
-        private final DSLContext transactionDsl;
-
-        Transaction(Connection connection) {
-            this.connection = connection;
-            this.transactionDsl = Warehouse.this.dsl(connection);
-        }
-
-        @Override
-        public WriteResult write(Collection<? extends WarehouseRecord> records) {
-            if (records.stream().anyMatch(r -> r instanceof Touchpoint || r instanceof Conversion)) {
-                inputGate.enterAsWriter(connection);
-            }
-            return writer.write(connection, records);
-        }
-
-        @Override
-        public int deleteDays(Class<? extends WarehouseRecord> dailyKind, String platform, String accountId,
-                              LocalDate from, LocalDate toExclusive) {
-            return DailyPartitions.delete(transactionDsl, dailyKind, platform, accountId, from, toExclusive);
-        }
-
-        @Override
-        public void markAttributionInputsChanged(Collection<AttributionInputChange> changes) {
-            inputGate.enterAsWriter(connection);
-            changeLog.mark(connection, changes);
-        }
-
-        @Override
-        public DSLContext dsl() {
-            return transactionDsl;
-        }
-
-        @Override
-        public Connection connection() {
-            return connection;
         }
     }
 

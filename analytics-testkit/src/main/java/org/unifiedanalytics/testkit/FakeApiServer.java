@@ -286,7 +286,7 @@ public final class FakeApiServer implements AutoCloseable {
                 return;
             }
             if (fault instanceof Fault.InvalidJson && response.body() != null && !response.body().isEmpty()) {
-                // one character more in place of the first: a stray "<" no JSON value starts with
+                // the first character replaced by "<", which no JSON value starts with: the length stays whole
                 response = new FakeResponse(response.status(), response.headers(), "<" + response.body().substring(1));
             }
             send(exchange, response, fault instanceof Fault.Truncated);

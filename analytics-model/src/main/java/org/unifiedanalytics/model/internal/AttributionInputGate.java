@@ -76,13 +76,15 @@ public final class AttributionInputGate {
      * maintenance runs; writers never wait for each other here.
      */
     public void enterAsWriter(Connection connection) {
+        if (!writing.get().add(connection)) {
+            return; // this transaction has passed already: no second round trip per write
+        }
         if (dialect == WarehouseDialect.POSTGRES) {
             execute(connection, "SELECT pg_advisory_xact_lock_shared(" + advisoryKey + ")");
         } else if (!held.containsKey(connection)) {
             lock.readLock().lock();
             held.put(connection, lock.readLock());
         }
-        writing.get().add(connection);
     }
 
     /**
